@@ -1,0 +1,52 @@
+package dev.fashionshop.messaging;
+
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Processes each event at most once in effect. The event id is recorded in the same database
+ * transaction as the handler's changes, so a redelivered event (Kafka delivers at least once) finds
+ * its id already there and changes nothing, and a failed handler records nothing.
+ * <p>
+ * The Kafka message is acknowledged only after the transaction committed. When the handler fails the
+ * message is nacked, and the channel's failure strategy (the dead-letter topic) takes it.
+ */
+@ApplicationScoped
+public class EventInbox {
+
+    private static final Logger LOG = Logger.getLogger(EventInbox.class);
+
+    public Uni<Void> process(Message<String> message, Function<IncomingEvent, Uni<Void>> handler) {
+        return Uni.createFrom().item(() -> IncomingEvent.from(message))
+                .chain(event -> Panache.withTransaction(() -> recordFirstDelivery(event)
+                        .chain(first -> first ? handler.apply(event) : skipDuplicate(event))))
+                .onItemOrFailure().transformToUni((ignored, failure) -> failure == null
+                        ? Uni.createFrom().completionStage(message.ack())
+                        : Uni.createFrom().completionStage(message.nack(failure)));
+    }
+
+    /** True when this event id is new; the insert is a no-op for an id already processed. */
+    private Uni<Boolean> recordFirstDelivery(IncomingEvent event) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                insert into processed_event (event_id, event_type, topic, processed_at)
+                values (:id, :type, :topic, now())
+                on conflict (event_id) do nothing""")
+                .setParameter("id", event.id())
+                .setParameter("type", event.type())
+                .setParameter("topic", event.topic())
+                .executeUpdate())
+                .map(inserted -> inserted == 1);
+    }
+
+    private static Uni<Void> skipDuplicate(IncomingEvent event) {
+        LOG.debugf("Event %s (%s) was already processed, ignoring the redelivery", event.id(), event.type());
+        return Uni.createFrom().voidItem();
+    }
+}

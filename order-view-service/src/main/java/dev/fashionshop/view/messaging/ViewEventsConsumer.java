@@ -1,0 +1,36 @@
+package dev.fashionshop.view.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+import dev.fashionshop.messaging.EventInbox;
+import dev.fashionshop.messaging.IncomingEvent;
+import io.smallrye.mutiny.Uni;
+
+/** Consumes the items, orders, payments, store-orders, deliveries topics. */
+@ApplicationScoped
+public class ViewEventsConsumer {
+
+    private static final Logger LOG = Logger.getLogger(ViewEventsConsumer.class);
+
+    @Inject
+    EventInbox inbox;
+
+    @Incoming("items-in")
+    @Incoming("orders-in")
+    @Incoming("payments-in")
+    @Incoming("store-orders-in")
+    @Incoming("deliveries-in")
+    public Uni<Void> consume(Message<String> message) {
+        return inbox.process(message, this::handle);
+    }
+
+    private Uni<Void> handle(IncomingEvent event) {
+        LOG.infof("Received %s with key %s", event.type(), event.key());
+        return Uni.createFrom().voidItem();
+    }
+}

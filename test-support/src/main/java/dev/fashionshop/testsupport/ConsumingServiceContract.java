@@ -1,0 +1,80 @@
+package dev.fashionshop.testsupport;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.is;
+
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every service guarantees, checked against the real broker and database: it is ready only with
+ * its database and Kafka, an event is recorded in the inbox once however often it is delivered, and an
+ * unreadable message goes to the topic's dead-letter topic while the consumer carries on.
+ * <p>
+ * A service's test extends it, is annotated with {@code @QuarkusTest}, and names a topic it consumes.
+ */
+public abstract class ConsumingServiceContract {
+
+    @InjectInfrastructure
+    protected KafkaTestClient kafka;
+
+    @InjectInfrastructure
+    protected DatabaseTestClient database;
+
+    /** A topic the service consumes. */
+    protected abstract String consumedTopic();
+
+    /** An event the service accepts on that topic, as {type, JSON data} for the given key. */
+    protected abstract String[] acceptedEvent(String key);
+
+    @Test
+    void readinessChecksTheDatabaseAndKafka() {
+        given().when().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("status", is("UP"))
+                .body("checks.name", hasItems(
+                        "Reactive PostgreSQL connections health check",
+                        "Kafka connection health check",
+                        "SmallRye Reactive Messaging - readiness check"));
+    }
+
+    @Test
+    void aRedeliveredEventIsProcessedOnce() {
+        String key = UUID.randomUUID().toString();
+        String[] event = acceptedEvent(key);
+        String id = kafka.sendEvent(consumedTopic(), key, event[0], event[1]);
+        kafka.sendEvent(consumedTopic(), key, id, event[0], event[1]);
+        // same key, same partition: once the marker is processed, the redelivery before it was too
+        String marker = kafka.sendEvent(consumedTopic(), key, event[0], event[1]);
+
+        awaitProcessed(marker);
+        assertThat(processedCount(id)).isEqualTo(1);
+    }
+
+    @Test
+    void anUnreadableMessageGoesToTheDeadLetterTopicAndTheConsumerCarriesOn() {
+        String key = UUID.randomUUID().toString();
+        kafka.sendRaw(consumedTopic(), key, "this is not a CloudEvent");
+        String[] event = acceptedEvent(key);
+        String next = kafka.sendEvent(consumedTopic(), key, event[0], event[1]);
+
+        ConsumerRecord<String, String> dead = kafka.awaitRecord(ShopTopics.deadLetterTopicOf(consumedTopic()),
+                record -> key.equals(record.key()));
+        assertThat(dead.value()).isEqualTo("this is not a CloudEvent");
+        assertThat(KafkaTestClient.header(dead, "dead-letter-reason")).contains("not a CloudEvent");
+        awaitProcessed(next);
+    }
+
+    protected void awaitProcessed(String eventId) {
+        Awaitility.await().until(() -> processedCount(eventId) == 1);
+    }
+
+    protected long processedCount(String eventId) {
+        return database.queryForLong("select count(*) from processed_event where event_id = ?", eventId);
+    }
+}
