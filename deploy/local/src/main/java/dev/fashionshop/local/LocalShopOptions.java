@@ -1,0 +1,23 @@
+package dev.fashionshop.local;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * How to run the shop locally.
+ *
+ * @param dataDirectory where PostgreSQL's and Kafka's data and the services' logs live
+ * @param projectDirectory the checked-out project, whose modules hold the built services
+ * @param gatewayPort the gateway's port, 0 for any free port
+ * @param postgresPort PostgreSQL's port, 0 for any free port
+ * @param kafkaPort the Kafka broker's port, 0 for any free port
+ * @param serviceJvmOptions JVM options for every service process
+ */
+public record LocalShopOptions(Path dataDirectory, Path projectDirectory, int gatewayPort, int postgresPort,
+        int kafkaPort, List<String> serviceJvmOptions) {
+
+    public static final int DEFAULT_GATEWAY_PORT = 8080;
+    public static final int DEFAULT_POSTGRES_PORT = 15432;
+    public static final int DEFAULT_KAFKA_PORT = 19092;
+    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC");
+}

@@ -1,0 +1,129 @@
+package dev.fashionshop.local;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+
+import dev.fashionshop.local.services.ServiceProcess;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The command that runs the shop on one machine. */
+@Command(name = "shop-local", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Runs the whole fashion shop on this machine, without Docker: an embedded PostgreSQL, "
+                + "a Kafka KRaft broker, the five services (restarted when they die) and the gateway. "
+                + "Ctrl-C stops everything.")
+public final class ShopRunner implements Callable<Integer> {
+
+    /** Written into a data directory the runner created, so that --fresh never wipes anything else. */
+    static final String DATA_MARKER = ".fashion-shop-data";
+
+    @Option(names = "--port", description = "Gateway port (default: ${DEFAULT-VALUE}).")
+    int port = LocalShopOptions.DEFAULT_GATEWAY_PORT;
+
+    @Option(names = "--data-dir", description = "Where databases, Kafka's log and service logs are kept (default: ${DEFAULT-VALUE}).")
+    Path dataDirectory = Path.of(System.getProperty("user.home"), ".fashion-shop");
+
+    @Option(names = "--fresh", description = "Wipe the data directory first: start with empty databases and topics.")
+    boolean fresh;
+
+    @Option(names = "--infra-only", description = "Start only PostgreSQL and Kafka, on their fixed ports, to run a service with quarkus:dev.")
+    boolean infraOnly;
+
+    @Option(names = "--pg-port", description = "PostgreSQL port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int postgresPort = LocalShopOptions.DEFAULT_POSTGRES_PORT;
+
+    @Option(names = "--kafka-port", description = "Kafka port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int kafkaPort = LocalShopOptions.DEFAULT_KAFKA_PORT;
+
+    @Option(names = "--project-dir", description = "The project checkout holding the built services (default: found from this jar).")
+    Path projectDirectory;
+
+    @Option(names = "--startup-timeout", description = "Seconds to wait for every service to be ready (default: ${DEFAULT-VALUE}).")
+    int startupTimeoutSeconds = 300;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new ShopRunner()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        prepareDataDirectory();
+        LocalShopOptions options = new LocalShopOptions(dataDirectory, projectDirectory(), port, postgresPort,
+                kafkaPort, LocalShopOptions.DEFAULT_JVM_OPTIONS);
+        System.out.println("Data directory: " + dataDirectory);
+        LocalShop shop = infraOnly ? LocalShop.startInfrastructure(options) : LocalShop.start(options);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping the shop...");
+            long begin = System.nanoTime();
+            shop.close();
+            System.out.printf("Stopped in %.1f s%n", (System.nanoTime() - begin) / 1e9);
+            stopped.countDown();
+        }, "shop-shutdown"));
+        printInfrastructure(shop);
+        if (infraOnly) {
+            System.out.println("Infrastructure ready. Run a service with: ./mvnw -pl order-service quarkus:dev");
+        } else {
+            shop.awaitReady(Duration.ofSeconds(startupTimeoutSeconds));
+            printServices(shop);
+        }
+        stopped.await();
+        return 0;
+    }
+
+    private void prepareDataDirectory() throws IOException {
+        if (fresh && Files.isDirectory(dataDirectory)) {
+            if (!Files.exists(dataDirectory.resolve(DATA_MARKER)) && !isEmpty(dataDirectory)) {
+                throw new IOException(dataDirectory + " was not created by the shop; refusing to wipe it");
+            }
+            try (Stream<Path> paths = Files.walk(dataDirectory)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+        Files.createDirectories(dataDirectory);
+        if (!Files.exists(dataDirectory.resolve(DATA_MARKER))) {
+            Files.writeString(dataDirectory.resolve(DATA_MARKER), "Data of the fashion shop's local runner.\n");
+        }
+        // third-party logs (Kafka, PostgreSQL) go to a file, the console stays readable
+        Path logs = Files.createDirectories(dataDirectory.resolve("logs"));
+        System.setProperty("org.slf4j.simpleLogger.logFile", logs.resolve("infrastructure.log").toString());
+    }
+
+    private static boolean isEmpty(Path directory) throws IOException {
+        try (Stream<Path> entries = Files.list(directory)) {
+            return entries.findAny().isEmpty();
+        }
+    }
+
+    private Path projectDirectory() throws URISyntaxException {
+        if (projectDirectory != null) {
+            return projectDirectory.toAbsolutePath().normalize();
+        }
+        // deploy/local/target/shop-local.jar (or target/classes) -> the project root, four levels up
+        Path location = Path.of(ShopRunner.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        return location.getParent().getParent().getParent().getParent();
+    }
+
+    private static void printInfrastructure(LocalShop shop) {
+        System.out.printf("%nPostgreSQL  localhost:%d  (a database and user per service, e.g. order_service/order_service)%n",
+                shop.postgresPort());
+        System.out.printf("Kafka       %s%n", shop.kafkaBootstrapServers());
+    }
+
+    private static void printServices(LocalShop shop) {
+        System.out.printf("%n%-20s %-24s %-8s %s%n", "SERVICE", "URL", "PID", "LOG");
+        for (ServiceProcess service : shop.services()) {
+            System.out.printf("%-20s %-24s %-8d %s%n", service.name(), service.url(), service.pid(), service.logFile());
+        }
+        System.out.printf("%nServices:  %s/local/services%n", shop.gatewayUrl());
+        System.out.printf("Shop ready at %s%n", shop.gatewayUrl());
+    }
+}

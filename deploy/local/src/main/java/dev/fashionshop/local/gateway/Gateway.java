@@ -1,0 +1,147 @@
+package dev.fashionshop.local.gateway;
+
+import java.util.Set;
+import java.util.function.Supplier;
+
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.SocketAddress;
+
+/**
+ * The shop's single entry point on the local machine: a streaming reverse proxy that sends each
+ * /api/... path to the service owning it (headers, Authorization included, pass through; bodies and
+ * server-sent events stream both ways). Paths no service owns get a 404 problem, an upstream that
+ * cannot be reached a 503 problem with Retry-After. Extra local paths (such as /local/services) are
+ * served by handlers the runner registers.
+ */
+public final class Gateway implements AutoCloseable {
+
+    /** Hop-by-hop headers (RFC 9110, 7.6.1) are for one connection and are never forwarded. */
+    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
+            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade");
+
+    private final Vertx vertx;
+    private final RouteTable<Upstream> routes;
+    private final RouteTable<Handler<HttpServerRequest>> localHandlers = new RouteTable<>();
+    private final HttpClient client;
+    private HttpServer server;
+
+    /** A service the gateway forwards to; its port is looked up per request so that it may change. */
+    public record Upstream(String name, Supplier<Integer> port) {
+    }
+
+    public Gateway(Vertx vertx, RouteTable<Upstream> routes) {
+        this.vertx = vertx;
+        this.routes = routes;
+        this.client = vertx.createHttpClient(new HttpClientOptions()
+                .setMaxPoolSize(200)
+                .setKeepAlive(true)
+                .setConnectTimeout(2_000));
+    }
+
+    /** Serves a path (and everything under it) from the gateway itself. */
+    public Gateway local(String path, Handler<HttpServerRequest> handler) {
+        localHandlers.add(path, handler);
+        return this;
+    }
+
+    public Future<Integer> listen(int port) {
+        return vertx.createHttpServer()
+                .requestHandler(this::handle)
+                .listen(port, "localhost")
+                .map(started -> {
+                    server = started;
+                    return started.actualPort();
+                });
+    }
+
+    private void handle(HttpServerRequest request) {
+        var local = localHandlers.match(request.path());
+        if (local.isPresent()) {
+            local.get().handle(request);
+            return;
+        }
+        routes.match(request.path()).ifPresentOrElse(
+                upstream -> forward(request, upstream),
+                () -> problem(request.response(), 404, "Not Found", "No service owns " + request.path()));
+    }
+
+    private void forward(HttpServerRequest request, Upstream upstream) {
+        request.pause();
+        RequestOptions options = new RequestOptions()
+                .setMethod(request.method())
+                .setServer(SocketAddress.inetSocketAddress(upstream.port().get(), "localhost"))
+                .setURI(request.uri());
+        client.request(options)
+                .compose(outgoing -> {
+                    // the service sees the Host the client used, so the links it builds (Location) point at the gateway
+                    if (request.authority() != null) {
+                        outgoing.authority(request.authority());
+                    }
+                    copyHeaders(request.headers(), outgoing.headers());
+                    outgoing.putHeader("X-Forwarded-For", request.remoteAddress().hostAddress());
+                    outgoing.putHeader("X-Forwarded-Proto", request.scheme());
+                    return outgoing.send(request);
+                })
+                .onSuccess(incoming -> relay(incoming, request.response(), upstream))
+                .onFailure(failure -> {
+                    request.resume();
+                    HttpServerResponse response = request.response();
+                    if (!response.headWritten()) {
+                        response.putHeader("Retry-After", "5");
+                        problem(response, 503, "Service Unavailable",
+                                upstream.name() + " cannot be reached: " + failure.getMessage());
+                    } else {
+                        response.reset();
+                    }
+                });
+    }
+
+    private static void relay(HttpClientResponse incoming, HttpServerResponse response, Upstream upstream) {
+        response.setStatusCode(incoming.statusCode());
+        copyHeaders(incoming.headers(), response.headers());
+        response.putHeader("X-Served-By", upstream.name());
+        if (!incoming.headers().contains("Content-Length")) {
+            response.setChunked(true);
+        }
+        incoming.pipeTo(response);
+    }
+
+    private static void copyHeaders(MultiMap from, MultiMap to) {
+        from.forEach(header -> {
+            if (!HOP_BY_HOP.contains(header.getKey().toLowerCase())) {
+                to.add(header.getKey(), header.getValue());
+            }
+        });
+    }
+
+    /** An RFC 9457 problem answer. */
+    public static void problem(HttpServerResponse response, int status, String title, String detail) {
+        response.setStatusCode(status)
+                .putHeader("Content-Type", "application/problem+json")
+                .end(new JsonObject()
+                        .put("type", "about:blank")
+                        .put("title", title)
+                        .put("status", status)
+                        .put("detail", detail)
+                        .encode());
+    }
+
+    @Override
+    public void close() {
+        if (server != null) {
+            server.close().toCompletionStage().toCompletableFuture().join();
+        }
+        client.close();
+    }
+}

@@ -1,0 +1,110 @@
+package dev.fashionshop.local.infra;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.apache.kafka.server.common.MetadataVersion;
+
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+
+/**
+ * A single-node Kafka KRaft server (broker and controller in one) whose log lives in the data
+ * directory, so that topics and events survive a restart of the runner. The log directory is
+ * formatted once, on first use, as kafka-storage.sh would.
+ */
+public final class LocalKafka implements AutoCloseable {
+
+    private final KafkaRaftServer server;
+    private final int port;
+
+    private LocalKafka(KafkaRaftServer server, int port) {
+        this.server = server;
+        this.port = port;
+    }
+
+    public static LocalKafka start(Path logDirectory, int port, int controllerPort) throws Exception {
+        Files.createDirectories(logDirectory);
+        KafkaConfig config = KafkaConfig.fromProps(serverProperties(logDirectory, port, controllerPort), false);
+        if (!Files.exists(logDirectory.resolve("meta.properties"))) {
+            format(config, logDirectory);
+        }
+        KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
+        server.startup();
+        LocalKafka kafka = new LocalKafka(server, port);
+        try {
+            kafka.createMissingTopics(ShopTopics.allWithDeadLetterTopics(), ShopTopics.PARTITIONS);
+        } catch (Exception e) {
+            kafka.close();
+            throw e;
+        }
+        return kafka;
+    }
+
+    public String bootstrapServers() {
+        return "localhost:" + port;
+    }
+
+    private static Properties serverProperties(Path logDirectory, int port, int controllerPort) {
+        Properties props = new Properties();
+        props.put("process.roles", "broker,controller");
+        props.put("node.id", "1");
+        props.put("controller.quorum.voters", "1@localhost:" + controllerPort);
+        props.put("listeners", "PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
+        props.put("advertised.listeners", "PLAINTEXT://localhost:" + port);
+        props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        props.put("controller.listener.names", "CONTROLLER");
+        props.put("inter.broker.listener.name", "PLAINTEXT");
+        props.put("log.dirs", logDirectory.toString());
+        props.put("offsets.topic.replication.factor", "1");
+        props.put("transaction.state.log.replication.factor", "1");
+        props.put("transaction.state.log.min.isr", "1");
+        props.put("share.coordinator.state.topic.replication.factor", "1");
+        props.put("share.coordinator.state.topic.min.isr", "1");
+        props.put("group.initial.rebalance.delay.ms", "0");
+        // every topic is created up front (see ShopTopics): a mistyped name fails instead of creating a topic
+        props.put("auto.create.topics.enable", "false");
+        return props;
+    }
+
+    private static void format(KafkaConfig config, Path logDirectory) throws Exception {
+        new Formatter()
+                .setClusterId(Uuid.randomUuid().toString())
+                .setNodeId(config.nodeId())
+                .setControllerListenerName("CONTROLLER")
+                .setMetadataLogDirectory(logDirectory.toString())
+                .addDirectory(logDirectory.toString())
+                .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
+                .setPrintStream(System.out)
+                .run();
+    }
+
+    private void createMissingTopics(List<String> topics, int partitions) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            Set<String> existing = admin.listTopics().names().get();
+            List<NewTopic> missing = topics.stream()
+                    .filter(topic -> !existing.contains(topic))
+                    .map(topic -> new NewTopic(topic, partitions, (short) 1))
+                    .toList();
+            if (!missing.isEmpty()) {
+                admin.createTopics(missing).all().get();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        server.shutdown();
+        server.awaitShutdown();
+    }
+}

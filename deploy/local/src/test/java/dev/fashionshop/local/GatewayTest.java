@@ -1,0 +1,121 @@
+package dev.fashionshop.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.fashionshop.local.gateway.Gateway;
+import dev.fashionshop.local.gateway.RouteTable;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+
+/** The gateway as a proxy, in front of an upstream that echoes what it received. */
+class GatewayTest {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private Vertx vertx;
+    private Gateway gateway;
+    private String gatewayUrl;
+    private HttpServer upstream;
+
+    @BeforeEach
+    void start() throws Exception {
+        vertx = Vertx.vertx();
+        upstream = vertx.createHttpServer().requestHandler(request -> {
+            if (request.path().equals("/api/echo/stream")) {
+                // a server-sent event stream that stays open until the client has read the first event
+                request.response().setChunked(true).putHeader("Content-Type", "text/event-stream");
+                request.response().write("data: first\n\n");
+                return;
+            }
+            request.body().onSuccess(body -> request.response()
+                    .setStatusCode(201)
+                    .putHeader("Content-Type", "application/json")
+                    .putHeader("Location", "/api/echo/1")
+                    .end(new JsonObject()
+                            .put("method", request.method().name())
+                            .put("uri", request.uri())
+                            .put("authorization", request.getHeader("Authorization"))
+                            .put("host", request.getHeader("Host"))
+                            .put("body", body.toString())
+                            .encode()));
+        }).listen(0).toCompletionStage().toCompletableFuture().get();
+        int deadPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            deadPort = socket.getLocalPort();
+        }
+        RouteTable<Gateway.Upstream> routes = new RouteTable<Gateway.Upstream>()
+                .add("/api/echo", new Gateway.Upstream("echo-service", upstream::actualPort))
+                .add("/api/down", new Gateway.Upstream("down-service", () -> deadPort));
+        gateway = new Gateway(vertx, routes);
+        gatewayUrl = "http://localhost:" + gateway.listen(0).toCompletionStage().toCompletableFuture().get();
+    }
+
+    @AfterEach
+    void stop() {
+        gateway.close();
+        vertx.close().toCompletionStage().toCompletableFuture().join();
+    }
+
+    @Test
+    void forwardsMethodPathQueryHeadersAndBody() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(gatewayUrl + "/api/echo/orders?page=2"))
+                .header("Authorization", "Bearer abc.def.ghi")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"lines\":[]}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(201);
+        assertThat(response.headers().firstValue("Location")).contains("/api/echo/1");
+        assertThat(response.headers().firstValue("X-Served-By")).contains("echo-service");
+        JsonObject echoed = new JsonObject(response.body());
+        assertThat(echoed.getString("method")).isEqualTo("POST");
+        assertThat(echoed.getString("uri")).isEqualTo("/api/echo/orders?page=2");
+        assertThat(echoed.getString("authorization")).isEqualTo("Bearer abc.def.ghi");
+        assertThat(echoed.getString("host")).isEqualTo(URI.create(gatewayUrl).getAuthority());
+        assertThat(echoed.getString("body")).isEqualTo("{\"lines\":[]}");
+    }
+
+    @Test
+    void streamsServerSentEventsAsTheyComeWithoutWaitingForTheEnd() throws Exception {
+        HttpResponse<java.io.InputStream> response = http.sendAsync(
+                HttpRequest.newBuilder(URI.create(gatewayUrl + "/api/echo/stream")).build(),
+                HttpResponse.BodyHandlers.ofInputStream()).get(10, TimeUnit.SECONDS);
+
+        assertThat(response.headers().firstValue("Content-Type")).contains("text/event-stream");
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body()))) {
+            assertThat(reader.readLine()).isEqualTo("data: first");
+        }
+    }
+
+    @Test
+    void answersAPathNoServiceOwnsWith404Problem() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(gatewayUrl + "/payments")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
+        assertThat(new JsonObject(response.body()).getInteger("status")).isEqualTo(404);
+    }
+
+    @Test
+    void answersAnUnreachableServiceWith503ProblemAndRetryAfter() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(gatewayUrl + "/api/down/1")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.headers().firstValue("Retry-After")).contains("5");
+        assertThat(new JsonObject(response.body()).getString("detail")).contains("down-service");
+    }
+}
