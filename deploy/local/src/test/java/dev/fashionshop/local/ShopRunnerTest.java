@@ -1,0 +1,212 @@
+package dev.fashionshop.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import dev.fashionshop.local.services.ServiceSpec;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * The runner as a user runs it: the real program, real PostgreSQL and Kafka, the five packaged
+ * services. The tests share one run of the shop and go in order: up, routed, self-healing, stopped
+ * cleanly, started again on the same data.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ShopRunnerTest {
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private Path dataDirectory;
+    private RunnerProcess runner;
+    private String gateway;
+
+    @BeforeAll
+    void startTheShop() throws IOException {
+        dataDirectory = Files.createTempDirectory("shop-data");
+        runner = RunnerProcess.start(dataDirectory);
+        gateway = runner.awaitReady();
+    }
+
+    @AfterAll
+    void stopWhateverIsLeft() {
+        runner.killIfAlive();
+    }
+
+    @Test
+    @Order(1)
+    void listsEveryServiceUpWithItsUrlAndPid() throws Exception {
+        JsonArray services = services();
+
+        assertThat(services).hasSize(ServiceSpec.SHOP.size());
+        for (Object entry : services) {
+            JsonObject service = (JsonObject) entry;
+            assertThat(service.getString("health")).as(service.getString("name")).isEqualTo("UP");
+            assertThat(ProcessHandle.of(service.getLong("pid"))).isPresent();
+            assertThat(get(service.getString("url") + "/q/health/ready").statusCode()).isEqualTo(200);
+        }
+        assertThat(services.stream().map(s -> ((JsonObject) s).getString("name")))
+                .containsExactlyInAnyOrderElementsOf(ServiceSpec.SHOP.stream().map(ServiceSpec::name).toList());
+    }
+
+    @Test
+    @Order(2)
+    void routesARequestToTheServiceOwningItsPathAndNeverToPayments() throws Exception {
+        HttpResponse<String> routed = get(gateway + "/api/orders/" + UUID.randomUUID());
+        assertThat(routed.headers().firstValue("X-Served-By")).contains("order-service");
+
+        HttpResponse<String> payments = get(gateway + "/payments");
+        assertThat(payments.statusCode()).isEqualTo(404);
+        assertThat(payments.headers().firstValue("X-Served-By")).isEmpty();
+    }
+
+    @Test
+    @Order(3)
+    void restartsAServiceKilledWithSigkill() throws Exception {
+        long pid = service("order-service").getLong("pid");
+        ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+
+        Awaitility.await("order-service restarted").atMost(Duration.ofSeconds(30))
+                .until(() -> {
+                    long current = service("order-service").getLong("pid");
+                    return current > 0 && current != pid;
+                });
+        Awaitility.await("order-service ready again").atMost(Duration.ofMinutes(2))
+                .until(() -> "UP".equals(service("order-service").getString("health")));
+        assertThat(service("order-service").getInteger("restarts")).isEqualTo(1);
+    }
+
+    @Test
+    @Order(4)
+    void stopsEverythingOnSigtermAndKeepsTheDataForTheNextStart() throws Exception {
+        String marker = "marker-" + UUID.randomUUID();
+        insertProcessedEvent(runner.postgresPort(), marker);
+        publish(runner.kafkaBootstrapServers(), marker);
+        List<ProcessHandle> started = new ArrayList<>(runner.handle().descendants().toList());
+        started.addAll(processesUsing(dataDirectory));
+        assertThat(started).hasSizeGreaterThanOrEqualTo(ServiceSpec.SHOP.size() + 1);
+
+        runner.terminate();
+
+        assertThat(started).noneMatch(ProcessHandle::isAlive);
+        assertThat(processesUsing(dataDirectory)).isEmpty();
+
+        runner = RunnerProcess.start(dataDirectory);
+        gateway = runner.awaitReady();
+        assertThat(processedEventExists(runner.postgresPort(), marker)).isTrue();
+        assertThat(readBack(runner.kafkaBootstrapServers(), marker)).isTrue();
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", runner.kafkaBootstrapServers()))) {
+            Set<String> topics = admin.listTopics().names().get();
+            assertThat(topics).contains("items", "orders", "payments", "store-orders", "deliveries",
+                    "items-dlq", "orders-dlq", "payments-dlq", "store-orders-dlq", "deliveries-dlq");
+        }
+        runner.terminate();
+        assertThat(processesUsing(dataDirectory)).isEmpty();
+    }
+
+    private JsonArray services() throws Exception {
+        return new JsonArray(get(gateway + "/local/services").body());
+    }
+
+    private JsonObject service(String name) throws Exception {
+        return services().stream().map(JsonObject.class::cast)
+                .filter(s -> name.equals(s.getString("name"))).findFirst().orElseThrow();
+    }
+
+    private HttpResponse<String> get(String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Every process whose command line names the data directory: PostgreSQL's server among them. */
+    private static List<ProcessHandle> processesUsing(Path dataDirectory) {
+        String path = dataDirectory.toString();
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(line -> line.contains(path)).orElse(false))
+                .filter(p -> p.pid() != ProcessHandle.current().pid())
+                .toList();
+    }
+
+    private static Connection orderDatabase(int port) throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/order_service",
+                "order_service", "order_service");
+    }
+
+    private static void insertProcessedEvent(int port, String id) throws SQLException {
+        try (Connection connection = orderDatabase(port); Statement statement = connection.createStatement()) {
+            statement.executeUpdate("insert into processed_event values ('" + id + "', 'Marker', 'none', now())");
+        }
+    }
+
+    private static boolean processedEventExists(int port, String id) throws SQLException {
+        try (Connection connection = orderDatabase(port);
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery("select 1 from processed_event where event_id = '" + id + "'")) {
+            return result.next();
+        }
+    }
+
+    /** A record on the orders dead-letter topic, which no service consumes. */
+    private static void publish(String bootstrapServers, String value) throws Exception {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>("orders-dlq", value, value)).get();
+        }
+    }
+
+    private static boolean readBack(String bootstrapServers, String value) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, "runner-test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of("orders-dlq"));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (value.equals(record.value())) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+    }
+}
