@@ -16,6 +16,6 @@ class OrderEventsConsumerTest extends ConsumingServiceContract {
 
     @Override
     protected String[] acceptedEvent(String orderId) {
-        return new String[] { "OrderPlaced", "{\"orderId\":\"" + orderId + "\"}" };
+        return new String[] { "OrderPlaced", StoreOrderFlowTest.orderPlaced(orderId, "NO-SUCH-SKU", 1) };
     }
 }

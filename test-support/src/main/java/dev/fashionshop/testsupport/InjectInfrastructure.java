@@ -6,7 +6,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a {@link KafkaTestClient} or {@link DatabaseTestClient} field of a test to be filled by
+ * Marks a {@link KafkaTestClient}, {@link DatabaseTestClient} or {@link TestTokens} field of a test to be filled by
  * {@link ShopInfrastructure}.
  */
 @Retention(RetentionPolicy.RUNTIME)

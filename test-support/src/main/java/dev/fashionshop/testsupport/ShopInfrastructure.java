@@ -1,5 +1,6 @@
 package dev.fashionshop.testsupport;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -11,9 +12,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * with every topic and dead-letter topic of the shop created up front.
  * <p>
  * Use it with {@code @QuarkusTestResource(ShopInfrastructure.class)} on one test class of a module;
- * Quarkus starts it once for the whole module. Fields of type {@link KafkaTestClient} or
- * {@link DatabaseTestClient} annotated with {@link InjectInfrastructure} receive a client bound to the broker
- * or the database.
+ * Quarkus starts it once for the whole module. Fields of type {@link KafkaTestClient},
+ * {@link DatabaseTestClient} or {@link TestTokens} annotated with {@link InjectInfrastructure} receive a
+ * client bound to the broker, the database, or the token signer the service trusts.
  */
 public class ShopInfrastructure implements QuarkusTestResourceLifecycleManager {
 
@@ -21,6 +22,7 @@ public class ShopInfrastructure implements QuarkusTestResourceLifecycleManager {
     private EmbeddedKafka kafka;
     private KafkaTestClient kafkaClient;
     private DatabaseTestClient databaseClient;
+    private TestTokens tokens;
 
     @Override
     public Map<String, String> start() {
@@ -33,13 +35,15 @@ public class ShopInfrastructure implements QuarkusTestResourceLifecycleManager {
         }
         kafkaClient = new KafkaTestClient(kafka.bootstrapServers());
         databaseClient = new DatabaseTestClient(postgres.getPostgresDatabase());
+        tokens = TestTokens.generate();
         String hostAndDb = "localhost:" + postgres.getPort() + "/postgres";
-        return Map.of(
-                "quarkus.datasource.jdbc.url", "jdbc:postgresql://" + hostAndDb,
-                "quarkus.datasource.reactive.url", "postgresql://" + hostAndDb,
-                "quarkus.datasource.username", "postgres",
-                "quarkus.datasource.password", "postgres",
-                "kafka.bootstrap.servers", kafka.bootstrapServers());
+        Map<String, String> config = new HashMap<>(tokens.verificationConfig());
+        config.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://" + hostAndDb);
+        config.put("quarkus.datasource.reactive.url", "postgresql://" + hostAndDb);
+        config.put("quarkus.datasource.username", "postgres");
+        config.put("quarkus.datasource.password", "postgres");
+        config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        return config;
     }
 
     @Override
@@ -48,6 +52,8 @@ public class ShopInfrastructure implements QuarkusTestResourceLifecycleManager {
                 new TestInjector.AnnotatedAndMatchesType(InjectInfrastructure.class, KafkaTestClient.class));
         testInjector.injectIntoFields(databaseClient,
                 new TestInjector.AnnotatedAndMatchesType(InjectInfrastructure.class, DatabaseTestClient.class));
+        testInjector.injectIntoFields(tokens,
+                new TestInjector.AnnotatedAndMatchesType(InjectInfrastructure.class, TestTokens.class));
     }
 
     @Override

@@ -7,8 +7,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
-import dev.fashionshop.messaging.EventInbox;
-import dev.fashionshop.messaging.IncomingEvent;
+import dev.fashionshop.support.messaging.EventInbox;
+import dev.fashionshop.support.messaging.IncomingEvent;
 import io.smallrye.mutiny.Uni;
 
 /** Consumes the items, orders, payments, store-orders, deliveries topics. */

@@ -7,11 +7,13 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
-import dev.fashionshop.messaging.EventInbox;
-import dev.fashionshop.messaging.IncomingEvent;
+import dev.fashionshop.support.messaging.EventInbox;
+import dev.fashionshop.support.messaging.IncomingEvent;
+import dev.fashionshop.support.messaging.PoisonEventException;
+import dev.fashionshop.store.domain.StoreOrderService;
 import io.smallrye.mutiny.Uni;
 
-/** Consumes the orders topic. */
+/** Consumes the orders topic: a paid order reaches the store. */
 @ApplicationScoped
 public class OrderEventsConsumer {
 
@@ -20,13 +22,27 @@ public class OrderEventsConsumer {
     @Inject
     EventInbox inbox;
 
+    @Inject
+    StoreOrderService storeOrders;
+
     @Incoming("orders-in")
     public Uni<Void> consume(Message<String> message) {
         return inbox.process(message, this::handle);
     }
 
     private Uni<Void> handle(IncomingEvent event) {
-        LOG.infof("Received %s with key %s", event.type(), event.key());
-        return Uni.createFrom().voidItem();
+        return switch (event.type()) {
+            case "OrderPlaced" -> {
+                OrderPlaced placed = event.dataAs(OrderPlaced.class);
+                if (!placed.isComplete()) {
+                    throw new PoisonEventException("OrderPlaced " + event.id() + " misses order data");
+                }
+                yield storeOrders.receive(placed);
+            }
+            default -> {
+                LOG.debugf("Ignoring %s for order %s", event.type(), event.key());
+                yield Uni.createFrom().voidItem();
+            }
+        };
     }
 }

@@ -1,6 +1,9 @@
-package dev.fashionshop.messaging;
+package dev.fashionshop.support.messaging;
 
 import org.eclipse.microprofile.reactive.messaging.Message;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
@@ -12,21 +15,36 @@ import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
  */
 public record IncomingEvent(String id, String type, String source, String topic, String key, String data) {
 
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+
     /**
      * Reads the CloudEvent attributes of a Kafka message.
      *
-     * @throws UnreadableEventException if the message is not a CloudEvent: it belongs in the dead-letter topic
+     * @throws PoisonEventException if the message is not a CloudEvent: it belongs in the dead-letter topic
      */
     public static IncomingEvent from(Message<String> message) {
         IncomingCloudEventMetadata<?> cloudEvent = message.getMetadata(IncomingCloudEventMetadata.class)
-                .orElseThrow(() -> new UnreadableEventException("not a CloudEvent (no ce_* headers)"));
+                .orElseThrow(() -> new PoisonEventException("not a CloudEvent (no ce_* headers)"));
         IncomingKafkaRecordMetadata<?, ?> record = message.getMetadata(IncomingKafkaRecordMetadata.class)
-                .orElseThrow(() -> new UnreadableEventException("not a Kafka record"));
+                .orElseThrow(() -> new PoisonEventException("not a Kafka record"));
         if (message.getPayload() == null || message.getPayload().isBlank()) {
-            throw new UnreadableEventException("event " + cloudEvent.getId() + " has no data");
+            throw new PoisonEventException("event " + cloudEvent.getId() + " has no data");
         }
         Object key = record.getKey();
         return new IncomingEvent(cloudEvent.getId(), cloudEvent.getType(), String.valueOf(cloudEvent.getSource()),
                 record.getTopic(), key == null ? null : key.toString(), message.getPayload());
+    }
+
+    /**
+     * The data as the given type.
+     *
+     * @throws PoisonEventException if it does not parse
+     */
+    public <T> T dataAs(Class<T> type) {
+        try {
+            return JSON.readValue(data, type);
+        } catch (JsonProcessingException e) {
+            throw new PoisonEventException(this.type + " " + id + " has unreadable data: " + e.getOriginalMessage(), e);
+        }
     }
 }

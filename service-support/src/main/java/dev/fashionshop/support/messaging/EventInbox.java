@@ -1,5 +1,6 @@
-package dev.fashionshop.messaging;
+package dev.fashionshop.support.messaging;
 
+import java.time.Duration;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,21 +16,34 @@ import io.smallrye.mutiny.Uni;
  * transaction as the handler's changes, so a redelivered event (Kafka delivers at least once) finds
  * its id already there and changes nothing, and a failed handler records nothing.
  * <p>
- * The Kafka message is acknowledged only after the transaction committed. When the handler fails the
- * message is nacked, and the channel's failure strategy (the dead-letter topic) takes it.
+ * The Kafka message is acknowledged only after the transaction committed. A poison event (see
+ * {@link PoisonEventException}) is nacked, and the channel's failure strategy sends it to the
+ * dead-letter topic. Any other failure (the database is away, a conflict) is retried with a back-off,
+ * holding back the events after it on the partition so that their order is kept.
  */
 @ApplicationScoped
 public class EventInbox {
 
     private static final Logger LOG = Logger.getLogger(EventInbox.class);
+    private static final Duration FIRST_RETRY = Duration.ofMillis(200);
+    private static final Duration MAX_RETRY = Duration.ofSeconds(10);
 
     public Uni<Void> process(Message<String> message, Function<IncomingEvent, Uni<Void>> handler) {
         return Uni.createFrom().item(() -> IncomingEvent.from(message))
-                .chain(event -> Panache.withTransaction(() -> recordFirstDelivery(event)
+                .chain(event -> Uni.createFrom().deferred(() -> Panache.withTransaction(() -> recordFirstDelivery(event)
                         .chain(first -> first ? handler.apply(event) : skipDuplicate(event))))
-                .onItemOrFailure().transformToUni((ignored, failure) -> failure == null
-                        ? Uni.createFrom().completionStage(message.ack())
-                        : Uni.createFrom().completionStage(message.nack(failure)));
+                        .onFailure(failure -> !(failure instanceof PoisonEventException))
+                        .invoke(failure -> LOG.warnf("Processing %s %s failed, retrying: %s", event.type(), event.id(),
+                                failure.toString()))
+                        .onFailure(failure -> !(failure instanceof PoisonEventException))
+                        .retry().withBackOff(FIRST_RETRY, MAX_RETRY).indefinitely())
+                .onItemOrFailure().transformToUni((ignored, failure) -> {
+                    if (failure == null) {
+                        return Uni.createFrom().completionStage(message.ack());
+                    }
+                    LOG.errorf("Sending a poison event to the dead-letter topic: %s", failure.getMessage());
+                    return Uni.createFrom().completionStage(message.nack(failure));
+                });
     }
 
     /** True when this event id is new; the insert is a no-op for an id already processed. */

@@ -1,4 +1,4 @@
-package dev.fashionshop.messaging;
+package dev.fashionshop.support.messaging;
 
 import java.time.Instant;
 

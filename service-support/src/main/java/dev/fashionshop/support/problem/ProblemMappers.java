@@ -1,0 +1,65 @@
+package dev.fashionshop.support.problem;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+/**
+ * Every error a service answers, as a problem: bad input is a 400 naming what is wrong, an unknown
+ * resource a 404, and an unexpected failure a 500 that reveals nothing of the internals. Security
+ * refusals (401 with its challenge, 403) keep Quarkus' own answers.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e) {
+        List<Map<String, String>> violations = e.getConstraintViolations().stream()
+                .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+                .map(v -> Map.of("field", field(v), "message", v.getMessage()))
+                .toList();
+        return Problem.of(Response.Status.BAD_REQUEST, "The request is not valid")
+                .with("violations", violations)
+                .toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unreadable(JsonProcessingException e) {
+        return Problem.of(Response.Status.BAD_REQUEST, "The body is not the JSON expected: " + e.getOriginalMessage())
+                .toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        Response.StatusType status = e.getResponse().getStatusInfo();
+        if (status.getStatusCode() >= 500) {
+            LOG.error("Request failed", e);
+            return Problem.of(status, null).toResponse();
+        }
+        return Problem.of(status, e.getMessage()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e) {
+        LOG.error("Request failed unexpectedly", e);
+        return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, null).toResponse();
+    }
+
+    /** The offending input: {@code register.request.price} becomes {@code price}, keeping nested paths. */
+    private static String field(ConstraintViolation<?> violation) {
+        String path = violation.getPropertyPath().toString();
+        String[] parts = path.split("\\.", 3);
+        return parts.length == 3 ? parts[2] : path;
+    }
+}

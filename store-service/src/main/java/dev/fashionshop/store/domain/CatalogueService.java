@@ -1,0 +1,104 @@
+package dev.fashionshop.store.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.fashionshop.store.messaging.StoreEventPublisher;
+import dev.fashionshop.store.persistence.ItemRepository;
+import dev.fashionshop.store.persistence.VariantRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+
+/** The owner's catalogue: items, their variants and stock. Every change is announced on the items topic. */
+@ApplicationScoped
+public class CatalogueService {
+
+    @Inject
+    ItemRepository items;
+
+    @Inject
+    VariantRepository variants;
+
+    @Inject
+    StoreEventPublisher events;
+
+    @WithTransaction
+    public Uni<Item> register(NewItem request) {
+        List<String> skus = request.variants().stream().map(NewItem.NewVariant::sku).toList();
+        return variants.findBySkus(skus).chain(taken -> {
+            if (!taken.isEmpty()) {
+                throw new SkuTakenException(taken.stream().map(v -> v.sku).toList());
+            }
+            Item item = new Item();
+            item.id = UUID.randomUUID();
+            item.createdAt = Instant.now();
+            apply(item, request);
+            return items.persist(item).call(events::itemRegistered);
+        });
+    }
+
+    /** Replaces the item's details and adds or changes the variants named; variants not named stay as they are. */
+    @WithTransaction
+    public Uni<Optional<Item>> update(UUID id, NewItem request) {
+        return items.findById(id).chain(item -> {
+            if (item == null) {
+                return Uni.createFrom().item(Optional.<Item> empty());
+            }
+            List<String> newSkus = request.variants().stream().map(NewItem.NewVariant::sku)
+                    .filter(sku -> item.variant(sku).isEmpty()).toList();
+            return variants.findBySkus(newSkus).chain(taken -> {
+                if (!taken.isEmpty()) {
+                    throw new SkuTakenException(taken.stream().map(v -> v.sku).toList());
+                }
+                apply(item, request);
+                return items.flush().replaceWith(item).call(events::itemUpdated).map(Optional::of);
+            });
+        });
+    }
+
+    @WithTransaction
+    public Uni<Optional<Variant>> setStock(UUID itemId, String sku, int stock) {
+        return variants.findById(sku).chain(variant -> {
+            if (variant == null || !variant.item.id.equals(itemId)) {
+                return Uni.createFrom().item(Optional.<Variant> empty());
+            }
+            variant.stock = stock;
+            return variants.flush().replaceWith(variant).call(v -> events.stockChanged(v, null)).map(Optional::of);
+        });
+    }
+
+    @WithSession
+    public Uni<Item> find(UUID id) {
+        return items.findById(id);
+    }
+
+    @WithSession
+    public Uni<List<Item>> list(int page, int size) {
+        return items.findAll(Sort.by("createdAt")).page(Page.of(page, size)).list();
+    }
+
+    private static void apply(Item item, NewItem request) {
+        item.name = request.name();
+        item.description = request.description();
+        item.category = request.category();
+        item.price = request.price();
+        item.currency = request.currency();
+        item.imageUrl = request.imageUrl();
+        item.updatedAt = Instant.now();
+        for (NewItem.NewVariant v : request.variants()) {
+            item.variant(v.sku()).ifPresentOrElse(existing -> {
+                existing.size = v.size();
+                existing.colour = v.colour();
+                existing.stock = v.stock();
+            }, () -> item.addVariant(v.sku(), v.size(), v.colour(), v.stock()));
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.fashionshop.store.messaging;
+
+import java.util.List;
+import java.util.UUID;
+
+import dev.fashionshop.store.domain.Item;
+import dev.fashionshop.store.domain.StoreOrder;
+import dev.fashionshop.store.domain.Variant;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/** The payloads of the events store-service publishes (docs/events.md). */
+public final class StoreEvents {
+
+    public static final String ITEMS = "items";
+    public static final String STORE_ORDERS = "store-orders";
+
+    private StoreEvents() {
+    }
+
+    /** The data of ItemRegistered and ItemUpdated: the whole item, so that a consumer can replace its copy. */
+    @RegisterForReflection
+    public record ItemSnapshot(UUID itemId, String name, String description, String category, long price,
+            String currency, String imageUrl, List<VariantSnapshot> variants) {
+
+        public static ItemSnapshot of(Item item) {
+            return new ItemSnapshot(item.id, item.name, item.description, item.category, item.price, item.currency,
+                    item.imageUrl, item.variants.stream().map(VariantSnapshot::of).toList());
+        }
+    }
+
+    @RegisterForReflection
+    public record VariantSnapshot(String sku, String size, String colour, int stock) {
+
+        static VariantSnapshot of(Variant variant) {
+            return new VariantSnapshot(variant.sku, variant.size, variant.colour, variant.stock);
+        }
+    }
+
+    /** The data of StockChanged; {@code orderId} names the order that reserved or released stock, if one did. */
+    @RegisterForReflection
+    public record StockChanged(UUID itemId, String sku, int stock, UUID orderId) {
+    }
+
+    @RegisterForReflection
+    public record StoreOrderLine(UUID itemId, String sku, int quantity, long unitPrice) {
+    }
+
+    /** The data of StoreAccepted: what delivery needs to start. */
+    @RegisterForReflection
+    public record StoreAccepted(UUID orderId, String buyerId, String shippingAddress, List<StoreOrderLine> lines) {
+
+        public static StoreAccepted of(StoreOrder order) {
+            return new StoreAccepted(order.orderId, order.buyerId, order.shippingAddress,
+                    order.lines.stream().map(l -> new StoreOrderLine(l.itemId, l.sku, l.quantity, l.unitPrice)).toList());
+        }
+    }
+
+    @RegisterForReflection
+    public record StoreRejected(UUID orderId, String buyerId, String reason) {
+    }
+}

@@ -1,0 +1,108 @@
+package dev.fashionshop.store;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.is;
+
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+import dev.fashionshop.testsupport.DatabaseTestClient;
+import dev.fashionshop.testsupport.InjectInfrastructure;
+import dev.fashionshop.testsupport.KafkaTestClient;
+import dev.fashionshop.testsupport.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/** A paid order reaches the store over Kafka, stock is reserved, the owner accepts it. */
+@QuarkusTest
+class StoreOrderFlowTest {
+
+    @InjectInfrastructure
+    KafkaTestClient kafka;
+
+    @InjectInfrastructure
+    DatabaseTestClient database;
+
+    @InjectInfrastructure
+    TestTokens tokens;
+
+    static String orderPlaced(String orderId, String sku, int quantity) {
+        return """
+                {"orderId": "%s", "buyerId": "alice", "totalAmount": %d, "currency": "EUR",
+                 "shippingAddress": "1 Rue de la Paix, Paris",
+                 "lines": [{"itemId": "%s", "sku": "%s", "quantity": %d, "unitPrice": 2500}]}"""
+                .formatted(orderId, 2500 * quantity, UUID.randomUUID(), sku, quantity);
+    }
+
+    @Test
+    void aPaidOrderReservesStockAndWaitsForTheOwnerWhoAcceptsIt() {
+        String sku = "TEE-" + UUID.randomUUID();
+        String itemId = register(sku, 5);
+        String orderId = UUID.randomUUID().toString();
+
+        kafka.sendEvent("orders", orderId, "OrderPlaced", orderPlaced(orderId, sku, 2));
+
+        Awaitility.await().untilAsserted(() -> given().auth().oauth2(tokens.owner())
+                .get("/api/store/orders/{id}", orderId).then().statusCode(200).body("status", is("RECEIVED")));
+        assertThat(database.queryForLong("select stock from variant where sku = ?", sku)).isEqualTo(3);
+        ConsumerRecord<String, String> stock = kafka.awaitRecord("items",
+                r -> itemId.equals(r.key()) && r.value().contains(orderId));
+        assertThat(KafkaTestClient.header(stock, "ce_type")).isEqualTo("StockChanged");
+        assertThat(stock.value()).contains("\"stock\":3");
+
+        given().auth().oauth2(tokens.owner()).post("/api/store/orders/{id}/accept", orderId)
+                .then().statusCode(200).body("status", is("ACCEPTED"));
+        ConsumerRecord<String, String> accepted = kafka.awaitRecord("store-orders", r -> orderId.equals(r.key()));
+        assertThat(KafkaTestClient.header(accepted, "ce_type")).isEqualTo("StoreAccepted");
+        assertThat(accepted.value()).contains("1 Rue de la Paix", sku);
+
+        given().auth().oauth2(tokens.owner()).post("/api/store/orders/{id}/accept", orderId)
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("currentState", is("ACCEPTED")).body("orderId", is(orderId));
+    }
+
+    @Test
+    void anOrderTheStockCannotSupplyIsRejectedAndReservesNothing() {
+        String sku = "TEE-" + UUID.randomUUID();
+        register(sku, 1);
+        String orderId = UUID.randomUUID().toString();
+
+        kafka.sendEvent("orders", orderId, "OrderPlaced", orderPlaced(orderId, sku, 2));
+
+        ConsumerRecord<String, String> rejected = kafka.awaitRecord("store-orders", r -> orderId.equals(r.key()));
+        assertThat(KafkaTestClient.header(rejected, "ce_type")).isEqualTo("StoreRejected");
+        assertThat(rejected.value()).contains("only 1 of " + sku);
+        assertThat(database.queryForLong("select stock from variant where sku = ?", sku)).isEqualTo(1);
+        given().auth().oauth2(tokens.owner()).get("/api/store/orders/{id}", orderId)
+                .then().statusCode(200).body("status", is("REJECTED"));
+    }
+
+    @Test
+    void anOrderPlacedWithoutLinesIsPoisonAndGoesToTheDeadLetterTopic() {
+        String orderId = UUID.randomUUID().toString();
+        kafka.sendEvent("orders", orderId, "OrderPlaced", "{\"orderId\": \"" + orderId + "\"}");
+
+        ConsumerRecord<String, String> dead = kafka.awaitRecord("orders-dlq", r -> orderId.equals(r.key()));
+        assertThat(KafkaTestClient.header(dead, "dead-letter-reason")).contains("misses order data");
+        assertThat(database.queryForLong("select count(*) from store_order where order_id = ?::uuid", orderId)).isZero();
+    }
+
+    @Test
+    void onlyTheOwnerSeesStoreOrders() {
+        given().auth().oauth2(tokens.buyer("alice")).get("/api/store/orders").then().statusCode(403);
+        given().get("/api/store/orders").then().statusCode(401);
+        given().auth().oauth2(tokens.owner()).get("/api/store/orders").then().statusCode(200);
+    }
+
+    private String register(String sku, int stock) {
+        String location = given().auth().oauth2(tokens.owner()).contentType(ContentType.JSON)
+                .body(ItemResourceTest.item("Tee", sku, stock))
+                .when().post("/api/items")
+                .then().statusCode(201).extract().header("Location");
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+}

@@ -1,0 +1,87 @@
+package dev.fashionshop.testsupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import dev.fashionshop.support.messaging.Outbox;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * What every publishing service guarantees through its transactional outbox, against the real database
+ * and broker: an event committed with its transaction is published, as a CloudEvent keyed as asked; an
+ * event whose transaction rolled back is never published; an event committed without waking the relay
+ * (as when the service crashed right after the commit) is published later all the same.
+ * <p>
+ * A service's test extends it and is annotated with {@code @QuarkusTest}.
+ */
+public abstract class OutboxContract {
+
+    @InjectInfrastructure
+    protected KafkaTestClient kafka;
+
+    @InjectInfrastructure
+    protected DatabaseTestClient database;
+
+    @Inject
+    Outbox outbox;
+
+    /** A topic the service publishes to. */
+    protected abstract String publishedTopic();
+
+    @Test
+    void anEventCommittedWithItsTransactionIsPublished() throws Throwable {
+        String key = UUID.randomUUID().toString();
+        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(
+                () -> outbox.add(publishedTopic(), key, "ContractChecked", Map.of("key", key))));
+
+        ConsumerRecord<String, String> published = kafka.awaitRecord(publishedTopic(), r -> key.equals(r.key()));
+        assertThat(KafkaTestClient.header(published, "ce_type")).isEqualTo("ContractChecked");
+        assertThat(KafkaTestClient.header(published, "ce_id")).isNotBlank();
+        assertThat(published.value()).contains(key);
+        awaitMarkedPublished(key);
+    }
+
+    @Test
+    void anEventWhoseTransactionRolledBackIsNeverPublished() throws Throwable {
+        String rolledBack = UUID.randomUUID().toString();
+        assertThatThrownBy(() -> VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(
+                () -> outbox.add(publishedTopic(), rolledBack, "ContractChecked", Map.of("key", rolledBack))
+                        .chain(() -> Uni.createFrom().failure(new IllegalStateException("the change failed"))))))
+                .hasMessageContaining("the change failed");
+        // an event committed after it, on the same partition key, is published: the rolled-back one would be before it
+        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(
+                () -> outbox.add(publishedTopic(), rolledBack, "AfterRollback", Map.of("key", rolledBack))));
+
+        ConsumerRecord<String, String> first = kafka.awaitRecord(publishedTopic(), r -> rolledBack.equals(r.key()));
+        assertThat(KafkaTestClient.header(first, "ce_type")).isEqualTo("AfterRollback");
+        assertThat(database.queryForLong("select count(*) from outbox_event where record_key = ?", rolledBack))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void anEventCommittedWithoutNotifyingTheRelayIsPublishedLater() {
+        String key = UUID.randomUUID().toString();
+        database.update("""
+                insert into outbox_event (id, topic, record_key, type, payload, created_at)
+                values (?, ?, ?, 'CommittedBeforeACrash', '{}', now())""", UUID.randomUUID(), publishedTopic(), key);
+
+        kafka.awaitRecord(publishedTopic(), r -> key.equals(r.key()), Duration.ofSeconds(30));
+        awaitMarkedPublished(key);
+    }
+
+    private void awaitMarkedPublished(String key) {
+        org.awaitility.Awaitility.await().until(() -> database.queryForLong(
+                "select count(*) from outbox_event where record_key = ? and published_at is not null", key) == 1);
+    }
+}
