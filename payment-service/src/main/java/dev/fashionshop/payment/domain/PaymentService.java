@@ -1,0 +1,95 @@
+package dev.fashionshop.payment.domain;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.fashionshop.payment.persistence.PaymentRepository;
+import dev.fashionshop.payment.provider.PaymentProvider;
+import dev.fashionshop.support.messaging.Outbox;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.smallrye.mutiny.Uni;
+
+/** Takes payments, once per order: asking again for an order's payment answers the first result. */
+@ApplicationScoped
+public class PaymentService {
+
+    static final String TOPIC = "payments";
+
+    @Inject
+    PaymentRepository payments;
+
+    @Inject
+    PaymentProvider provider;
+
+    @Inject
+    Outbox outbox;
+
+    public record PaymentRequest(UUID orderId, String buyerId, long amount, String currency, String paymentToken) {
+    }
+
+    /** What a payment gives: the payment, and whether this call created it. */
+    public record Outcome(Payment payment, boolean created) {
+    }
+
+    /** The data of PaymentApproved and PaymentDeclined (docs/events.md). */
+    @RegisterForReflection
+    public record PaymentEvent(UUID paymentId, UUID orderId, String buyerId, long amount, String currency,
+            String status, String reason) {
+
+        static PaymentEvent of(Payment payment) {
+            return new PaymentEvent(payment.id, payment.orderId, payment.buyerId, payment.amount, payment.currency,
+                    payment.status.name(), payment.reason);
+        }
+    }
+
+    public Uni<Outcome> pay(PaymentRequest request) {
+        return payOnce(request)
+                // two calls for the same order at once: the unique order_id lets one win; the other answers its result
+                .onFailure(PaymentService::isUniqueViolation)
+                .recoverWithUni(() -> find(request.orderId()).map(existing -> new Outcome(existing, false)));
+    }
+
+    @WithTransaction
+    Uni<Outcome> payOnce(PaymentRequest request) {
+        return payments.findByOrderId(request.orderId()).chain(existing -> {
+            if (existing != null) {
+                return Uni.createFrom().item(new Outcome(existing, false));
+            }
+            PaymentProvider.Decision decision = provider.authorize(request.paymentToken(), request.amount(),
+                    request.currency());
+            Payment payment = new Payment();
+            payment.id = UUID.randomUUID();
+            payment.orderId = request.orderId();
+            payment.buyerId = request.buyerId();
+            payment.amount = request.amount();
+            payment.currency = request.currency();
+            payment.status = decision.approved() ? PaymentStatus.APPROVED : PaymentStatus.DECLINED;
+            payment.reason = decision.reason();
+            payment.createdAt = Instant.now();
+            payment.updatedAt = payment.createdAt;
+            String type = decision.approved() ? "PaymentApproved" : "PaymentDeclined";
+            return payments.persistAndFlush(payment)
+                    .call(p -> outbox.add(TOPIC, p.orderId.toString(), type, PaymentEvent.of(p)))
+                    .map(p -> new Outcome(p, true));
+        });
+    }
+
+    @WithSession
+    public Uni<Payment> find(UUID orderId) {
+        return payments.findByOrderId(orderId);
+    }
+
+    private static boolean isUniqueViolation(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("payment_order_id_key")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,6 @@
+package dev.fashionshop.payment.domain;
+
+public enum PaymentStatus {
+    APPROVED,
+    DECLINED
+}
