@@ -1,5 +1,7 @@
 package dev.fashionshop.order.messaging;
 
+import java.time.Instant;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -7,11 +9,15 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
+import dev.fashionshop.order.domain.CatalogueItem;
+import dev.fashionshop.order.domain.CatalogueVariant;
+import dev.fashionshop.order.persistence.CatalogueRepository;
 import dev.fashionshop.support.messaging.EventInbox;
 import dev.fashionshop.support.messaging.IncomingEvent;
+import dev.fashionshop.support.messaging.PoisonEventException;
 import io.smallrye.mutiny.Uni;
 
-/** Consumes the items topic. */
+/** Keeps the catalogue replica from the items topic, so that orders are validated while the store is down. */
 @ApplicationScoped
 public class CatalogueEventsConsumer {
 
@@ -20,13 +26,47 @@ public class CatalogueEventsConsumer {
     @Inject
     EventInbox inbox;
 
+    @Inject
+    CatalogueRepository catalogue;
+
     @Incoming("items-in")
     public Uni<Void> consume(Message<String> message) {
         return inbox.process(message, this::handle);
     }
 
     private Uni<Void> handle(IncomingEvent event) {
-        LOG.infof("Received %s with key %s", event.type(), event.key());
-        return Uni.createFrom().voidItem();
+        return switch (event.type()) {
+            case "ItemRegistered", "ItemUpdated" -> save(event.dataAs(CatalogueEvents.ItemSnapshot.class), event);
+            case "StockChanged" -> {
+                CatalogueEvents.StockChanged changed = event.dataAs(CatalogueEvents.StockChanged.class);
+                if (changed.sku() == null || changed.stock() == null) {
+                    throw new PoisonEventException("StockChanged " + event.id() + " misses sku or stock");
+                }
+                yield catalogue.setStock(changed.sku(), changed.stock()).replaceWithVoid();
+            }
+            default -> {
+                LOG.debugf("Ignoring %s", event.type());
+                yield Uni.createFrom().voidItem();
+            }
+        };
+    }
+
+    private Uni<Void> save(CatalogueEvents.ItemSnapshot snapshot, IncomingEvent event) {
+        if (!snapshot.isComplete()) {
+            throw new PoisonEventException(event.type() + " " + event.id() + " misses item data");
+        }
+        CatalogueItem item = new CatalogueItem();
+        item.itemId = snapshot.itemId();
+        item.name = snapshot.name();
+        item.price = snapshot.price();
+        item.currency = snapshot.currency();
+        item.updatedAt = Instant.now();
+        return catalogue.saveItem(item, snapshot.variants().stream().map(v -> {
+            CatalogueVariant variant = new CatalogueVariant();
+            variant.sku = v.sku();
+            variant.itemId = snapshot.itemId();
+            variant.stock = v.stock();
+            return variant;
+        }).toList());
     }
 }

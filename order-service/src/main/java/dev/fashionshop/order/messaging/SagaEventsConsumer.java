@@ -1,5 +1,7 @@
 package dev.fashionshop.order.messaging;
 
+import java.util.UUID;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -7,11 +9,14 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
+import dev.fashionshop.order.domain.OrderService;
+import dev.fashionshop.order.domain.OrderStatus;
 import dev.fashionshop.support.messaging.EventInbox;
 import dev.fashionshop.support.messaging.IncomingEvent;
+import dev.fashionshop.support.messaging.PoisonEventException;
 import io.smallrye.mutiny.Uni;
 
-/** Consumes the payments, store-orders, deliveries topics. */
+/** Follows the rest of the saga: what the store, the delivery and the payments did with an order. */
 @ApplicationScoped
 public class SagaEventsConsumer {
 
@@ -19,6 +24,9 @@ public class SagaEventsConsumer {
 
     @Inject
     EventInbox inbox;
+
+    @Inject
+    OrderService orders;
 
     @Incoming("payments-in")
     @Incoming("store-orders-in")
@@ -28,7 +36,25 @@ public class SagaEventsConsumer {
     }
 
     private Uni<Void> handle(IncomingEvent event) {
-        LOG.infof("Received %s with key %s", event.type(), event.key());
-        return Uni.createFrom().voidItem();
+        OrderStatus next = switch (event.type()) {
+            case "StoreAccepted" -> OrderStatus.ACCEPTED;
+            case "StoreRejected" -> OrderStatus.REJECTED;
+            case "DeliveryStarted" -> OrderStatus.SHIPPING;
+            case "DeliveryCompleted" -> OrderStatus.DELIVERED;
+            default -> null;
+        };
+        if (next == null) {
+            LOG.debugf("Ignoring %s for order %s", event.type(), event.key());
+            return Uni.createFrom().voidItem();
+        }
+        return orders.follow(orderId(event), next, event.type() + " " + event.id());
+    }
+
+    private static UUID orderId(IncomingEvent event) {
+        try {
+            return UUID.fromString(event.key());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new PoisonEventException(event.type() + " " + event.id() + " is not keyed by an order id", e);
+        }
     }
 }

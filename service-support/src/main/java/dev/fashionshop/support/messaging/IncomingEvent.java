@@ -3,6 +3,7 @@ package dev.fashionshop.support.messaging;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
@@ -15,7 +16,9 @@ import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
  */
 public record IncomingEvent(String id, String type, String source, String topic, String key, String data) {
 
-    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+    /** A tolerant reader: a consumer reads the fields it needs and ignores the ones it does not know. */
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     /**
      * Reads the CloudEvent attributes of a Kafka message.

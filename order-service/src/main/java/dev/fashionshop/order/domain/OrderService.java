@@ -1,0 +1,164 @@
+package dev.fashionshop.order.domain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+
+import dev.fashionshop.order.client.PaymentClient;
+import dev.fashionshop.order.persistence.CatalogueRepository;
+import dev.fashionshop.order.persistence.OrderRepository;
+import dev.fashionshop.support.messaging.Outbox;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Takes orders: validates and prices them from the catalogue replica, stores them, has them paid
+ * synchronously, and only then hands a paid order to the store (OrderPlaced, through the outbox).
+ */
+@ApplicationScoped
+public class OrderService {
+
+    private static final Logger LOG = Logger.getLogger(OrderService.class);
+
+    @Inject
+    OrderRepository orders;
+
+    @Inject
+    CatalogueRepository catalogue;
+
+    @Inject
+    @RestClient
+    PaymentClient payments;
+
+    @Inject
+    Outbox outbox;
+
+    /** Stores the order, has it paid, and answers it PAID, PAYMENT_DECLINED or PAYMENT_DEFERRED. */
+    public Uni<Order> place(OrderRequest request) {
+        return priced(request)
+                .chain(this::store)
+                .chain(order -> payments.pay(new PaymentClient.PaymentRequest(order.id, order.totalAmount,
+                        order.currency, request.paymentToken()))
+                        .onItemOrFailure().transformToUni((result, failure) -> settle(order.id, result, failure)));
+    }
+
+    @WithSession
+    public Uni<Order> findForBuyer(UUID id, String buyerId) {
+        return orders.findForBuyer(id, buyerId);
+    }
+
+    @WithSession
+    public Uni<List<Order>> listForBuyer(String buyerId, int page, int size) {
+        return orders.listForBuyer(buyerId, page, size);
+    }
+
+    /**
+     * Follows the saga: moves the order to the state an event of another service implies. A late,
+     * duplicate or out-of-order event that the state does not allow is ignored and logged. Runs in the
+     * consumer's transaction.
+     */
+    public Uni<Void> follow(UUID orderId, OrderStatus next, String because) {
+        return orders.findById(orderId).invoke(order -> {
+            if (order == null) {
+                LOG.warnf("%s for unknown order %s; ignored", because, orderId);
+            } else if (!order.status.canBecome(next)) {
+                LOG.infof("%s: order %s is %s and stays so (not %s)", because, orderId, order.status, next);
+            } else {
+                order.moveTo(next);
+            }
+        }).replaceWithVoid();
+    }
+
+    @WithSession
+    Uni<Order> priced(OrderRequest request) {
+        List<UUID> itemIds = request.lines().stream().map(OrderRequest.Line::itemId).distinct().toList();
+        List<String> skus = request.lines().stream().map(OrderRequest.Line::sku).distinct().toList();
+        return catalogue.items(itemIds).chain(items -> catalogue.variants(skus).map(variants -> {
+            Map<UUID, CatalogueItem> itemsById = items.stream().collect(Collectors.toMap(i -> i.itemId, Function.identity()));
+            Map<String, CatalogueVariant> variantsBySku = variants.stream()
+                    .collect(Collectors.toMap(v -> v.sku, Function.identity()));
+            return newOrder(request, itemsById, variantsBySku);
+        }));
+    }
+
+    @WithTransaction
+    Uni<Order> store(Order order) {
+        return orders.persist(order);
+    }
+
+    @WithTransaction
+    Uni<Order> settle(UUID orderId, PaymentClient.PaymentResult result, Throwable failure) {
+        return orders.findById(orderId).chain(order -> {
+            if (failure != null) {
+                LOG.warnf("Payment of order %s is unavailable: %s", orderId, failure.toString());
+                order.moveTo(OrderStatus.PAYMENT_DEFERRED);
+                return outbox.add(OrderEvents.TOPIC, order.id.toString(), "PaymentDeferred",
+                        new OrderEvents.PaymentDeferred(order.id, order.buyerId, order.totalAmount, order.currency,
+                                "payment unavailable"))
+                        .replaceWith(order);
+            }
+            order.paymentId = result.paymentId();
+            if (!result.approved()) {
+                order.moveTo(OrderStatus.PAYMENT_DECLINED);
+                return Uni.createFrom().item(order);
+            }
+            order.moveTo(OrderStatus.PAID);
+            return outbox.add(OrderEvents.TOPIC, order.id.toString(), "OrderPlaced", OrderEvents.OrderPlaced.of(order))
+                    .replaceWith(order);
+        });
+    }
+
+    private static Order newOrder(OrderRequest request, Map<UUID, CatalogueItem> items,
+            Map<String, CatalogueVariant> variants) {
+        List<InvalidOrderException.Violation> violations = new ArrayList<>();
+        Map<String, Integer> wantedPerSku = new HashMap<>();
+        Order order = new Order();
+        for (int i = 0; i < request.lines().size(); i++) {
+            OrderRequest.Line line = request.lines().get(i);
+            String at = "lines[" + i + "]";
+            CatalogueItem item = items.get(line.itemId());
+            CatalogueVariant variant = variants.get(line.sku());
+            if (item == null) {
+                violations.add(new InvalidOrderException.Violation(at + ".itemId", "no such item"));
+                continue;
+            }
+            if (variant == null || !variant.itemId.equals(item.itemId)) {
+                violations.add(new InvalidOrderException.Violation(at + ".sku", "no such variant of this item"));
+                continue;
+            }
+            int wanted = wantedPerSku.merge(line.sku(), line.quantity(), Integer::sum);
+            if (wanted > variant.stock) {
+                violations.add(new InvalidOrderException.Violation(at + ".quantity",
+                        "only " + variant.stock + " in stock"));
+            }
+            if (order.currency != null && !order.currency.equals(item.currency)) {
+                violations.add(new InvalidOrderException.Violation(at + ".itemId", "priced in another currency"));
+            }
+            order.currency = item.currency;
+            order.lines.add(new OrderLine(item.itemId, line.sku(), line.quantity(), item.price));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidOrderException(violations);
+        }
+        order.id = UUID.randomUUID();
+        order.buyerId = request.buyerId();
+        order.status = OrderStatus.PAYMENT_PENDING;
+        order.shippingAddress = request.shippingAddress();
+        order.totalAmount = order.lines.stream().mapToLong(OrderLine::amount).sum();
+        order.createdAt = Instant.now();
+        order.updatedAt = order.createdAt;
+        return order;
+    }
+}

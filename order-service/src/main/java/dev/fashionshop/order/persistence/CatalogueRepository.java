@@ -1,0 +1,58 @@
+package dev.fashionshop.order.persistence;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.fashionshop.order.domain.CatalogueItem;
+import dev.fashionshop.order.domain.CatalogueVariant;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/** The catalogue replica: items and variants as the items topic last described them. */
+@ApplicationScoped
+public class CatalogueRepository {
+
+    @Inject
+    CatalogueItemRepository items;
+
+    @Inject
+    CatalogueVariantRepository variants;
+
+    public Uni<List<CatalogueItem>> items(Collection<UUID> ids) {
+        return items.list("itemId in ?1", ids);
+    }
+
+    public Uni<List<CatalogueVariant>> variants(Collection<String> skus) {
+        return variants.list("sku in ?1", skus);
+    }
+
+    /** Replaces what is known of an item and its variants by a snapshot of it. */
+    public Uni<Void> saveItem(CatalogueItem item, List<CatalogueVariant> itemVariants) {
+        return Panache.getSession().chain(session -> {
+            // one reactive session runs one operation at a time: merge in sequence
+            Uni<?> saved = session.merge(item);
+            for (CatalogueVariant variant : itemVariants) {
+                saved = saved.chain(() -> session.merge(variant));
+            }
+            return saved.replaceWithVoid();
+        });
+    }
+
+    public Uni<Integer> setStock(String sku, int stock) {
+        return variants.update("stock = ?1 where sku = ?2", stock, sku);
+    }
+
+    @ApplicationScoped
+    public static class CatalogueItemRepository
+            implements io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase<CatalogueItem, UUID> {
+    }
+
+    @ApplicationScoped
+    public static class CatalogueVariantRepository
+            implements io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase<CatalogueVariant, String> {
+    }
+}

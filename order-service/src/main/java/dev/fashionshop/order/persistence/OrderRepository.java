@@ -1,0 +1,25 @@
+package dev.fashionshop.order.persistence;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.fashionshop.order.domain.Order;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class OrderRepository implements PanacheRepositoryBase<Order, UUID> {
+
+    /** The buyer's order, or null when there is none or it is someone else's. */
+    public Uni<Order> findForBuyer(UUID id, String buyerId) {
+        return find("id = ?1 and buyerId = ?2", id, buyerId).firstResult();
+    }
+
+    public Uni<List<Order>> listForBuyer(String buyerId, int page, int size) {
+        return find("buyerId", Sort.descending("createdAt"), buyerId).page(Page.of(page, size)).list();
+    }
+}

@@ -1,0 +1,98 @@
+package dev.fashionshop.order.rest;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import dev.fashionshop.order.domain.Order;
+import dev.fashionshop.order.domain.OrderRequest;
+import dev.fashionshop.order.domain.OrderService;
+import dev.fashionshop.support.problem.Problem;
+import io.smallrye.mutiny.Uni;
+
+/** A buyer's orders. Another buyer's order does not exist for them (404). */
+@Path("/api/orders")
+@RolesAllowed("buyer")
+public class OrderResource {
+
+    /** More of one variant in one order than any buyer means: refused as input, not as stock. */
+    static final int MAX_QUANTITY = 100;
+    /** Seconds a buyer is asked to wait before paying a deferred order again. */
+    static final int RETRY_AFTER_SECONDS = 30;
+
+    @Inject
+    OrderService orders;
+
+    @Inject
+    JsonWebToken buyer;
+
+    @Inject
+    UriInfo uriInfo;
+
+    public record LineRequest(@NotNull UUID itemId, @NotBlank @Size(max = 64) String sku,
+            @NotNull @Min(1) @Max(MAX_QUANTITY) Integer quantity) {
+    }
+
+    public record PlaceOrderRequest(@NotEmpty @Size(max = 50) List<@NotNull @Valid LineRequest> lines,
+            @NotBlank @Size(max = 500) String shippingAddress, @Size(max = 100) String paymentToken) {
+    }
+
+    @POST
+    public Uni<Response> place(@NotNull @Valid PlaceOrderRequest request) {
+        OrderRequest order = new OrderRequest(buyer.getSubject(),
+                request.lines().stream().map(l -> new OrderRequest.Line(l.itemId(), l.sku(), l.quantity())).toList(),
+                request.shippingAddress(), request.paymentToken());
+        return orders.place(order).map(this::answer);
+    }
+
+    @GET
+    public Uni<List<OrderView>> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        return orders.listForBuyer(buyer.getSubject(), page, size).map(list -> list.stream().map(OrderView::of).toList());
+    }
+
+    @GET
+    @Path("{id}")
+    public Uni<OrderView> get(UUID id) {
+        return orders.findForBuyer(id, buyer.getSubject())
+                .onItem().ifNull().failWith(() -> new NotFoundException("No order " + id))
+                .map(OrderView::of);
+    }
+
+    private Response answer(Order order) {
+        return switch (order.status) {
+            case PAID -> Response.created(uriInfo.getAbsolutePathBuilder().path(order.id.toString()).build())
+                    .entity(OrderView.of(order)).build();
+            case PAYMENT_DECLINED -> Problem.of(402, "Payment declined", "The payment of order " + order.id
+                    + " was declined; the order will not be processed.")
+                    .with("orderId", order.id).with("status", order.status).toResponse();
+            case PAYMENT_DEFERRED -> Response.fromResponse(Problem.of(503, "Payment unavailable",
+                    "Order " + order.id + " is saved but could not be paid right now; please pay it a little later.")
+                    .with("orderId", order.id).with("status", order.status).toResponse())
+                    .header("Retry-After", RETRY_AFTER_SECONDS)
+                    .location(URI.create(uriInfo.getAbsolutePath() + "/" + order.id + "/payment"))
+                    .build();
+            default -> throw new IllegalStateException("Order " + order.id + " placed as " + order.status);
+        };
+    }
+}
