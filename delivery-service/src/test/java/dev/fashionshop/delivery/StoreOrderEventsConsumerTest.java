@@ -16,6 +16,6 @@ class StoreOrderEventsConsumerTest extends ConsumingServiceContract {
 
     @Override
     protected String[] acceptedEvent(String orderId) {
-        return new String[] { "StoreAccepted", "{\"orderId\":\"" + orderId + "\"}" };
+        return new String[] { "StoreAccepted", DeliveryFlowTest.storeAccepted(orderId) };
     }
 }

@@ -1,5 +1,7 @@
 package dev.fashionshop.delivery.messaging;
 
+import java.util.UUID;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -7,11 +9,14 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
+import dev.fashionshop.delivery.domain.DeliveryService;
 import dev.fashionshop.support.messaging.EventInbox;
 import dev.fashionshop.support.messaging.IncomingEvent;
+import dev.fashionshop.support.messaging.PoisonEventException;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 
-/** Consumes the store-orders topic. */
+/** Consumes the store-orders topic: an accepted order starts its delivery. */
 @ApplicationScoped
 public class StoreOrderEventsConsumer {
 
@@ -20,13 +25,28 @@ public class StoreOrderEventsConsumer {
     @Inject
     EventInbox inbox;
 
+    @Inject
+    DeliveryService deliveries;
+
+    /** The data of StoreAccepted, as far as delivery reads it. */
+    @RegisterForReflection
+    record StoreAccepted(UUID orderId, String buyerId, String shippingAddress) {
+    }
+
     @Incoming("store-orders-in")
     public Uni<Void> consume(Message<String> message) {
         return inbox.process(message, this::handle);
     }
 
     private Uni<Void> handle(IncomingEvent event) {
-        LOG.infof("Received %s with key %s", event.type(), event.key());
-        return Uni.createFrom().voidItem();
+        if (!"StoreAccepted".equals(event.type())) {
+            LOG.debugf("Ignoring %s for order %s", event.type(), event.key());
+            return Uni.createFrom().voidItem();
+        }
+        StoreAccepted accepted = event.dataAs(StoreAccepted.class);
+        if (accepted.orderId() == null || accepted.buyerId() == null || accepted.shippingAddress() == null) {
+            throw new PoisonEventException("StoreAccepted " + event.id() + " misses order data");
+        }
+        return deliveries.start(accepted.orderId(), accepted.buyerId(), accepted.shippingAddress());
     }
 }
