@@ -5,32 +5,35 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.jboss.logging.Logger;
 
 import dev.fashionshop.support.messaging.EventInbox;
-import dev.fashionshop.support.messaging.IncomingEvent;
+import dev.fashionshop.view.domain.CatalogProjection;
+import dev.fashionshop.view.domain.OrderProjection;
 import io.smallrye.mutiny.Uni;
 
-/** Consumes the items, orders, payments, store-orders, deliveries topics. */
+/** Consumes every topic: the items build the catalogue view, the rest the my-orders view. */
 @ApplicationScoped
 public class ViewEventsConsumer {
-
-    private static final Logger LOG = Logger.getLogger(ViewEventsConsumer.class);
 
     @Inject
     EventInbox inbox;
 
+    @Inject
+    CatalogProjection catalog;
+
+    @Inject
+    OrderProjection orders;
+
     @Incoming("items-in")
+    public Uni<Void> consumeItems(Message<String> message) {
+        return inbox.process(message, catalog::apply);
+    }
+
     @Incoming("orders-in")
     @Incoming("payments-in")
     @Incoming("store-orders-in")
     @Incoming("deliveries-in")
-    public Uni<Void> consume(Message<String> message) {
-        return inbox.process(message, this::handle);
-    }
-
-    private Uni<Void> handle(IncomingEvent event) {
-        LOG.infof("Received %s with key %s", event.type(), event.key());
-        return Uni.createFrom().voidItem();
+    public Uni<Void> consumeOrderEvents(Message<String> message) {
+        return inbox.process(message, orders::apply);
     }
 }

@@ -1,5 +1,8 @@
 package dev.fashionshop.support.messaging;
 
+import java.time.Instant;
+import java.time.ZonedDateTime;
+
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -11,10 +14,10 @@ import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 
 /**
  * A CloudEvent read from a Kafka topic: its id (what consumers de-duplicate on), its type (the event
- * name of docs/events.md), its source service, the record key (the orderId, or the itemId on items)
+ * name of docs/events.md), its source service, when it happened, the record key (the orderId, or the itemId on items)
  * and its JSON data.
  */
-public record IncomingEvent(String id, String type, String source, String topic, String key, String data) {
+public record IncomingEvent(String id, String type, String source, Instant time, String topic, String key, String data) {
 
     /** A tolerant reader: a consumer reads the fields it needs and ignores the ones it does not know. */
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
@@ -34,7 +37,8 @@ public record IncomingEvent(String id, String type, String source, String topic,
             throw new PoisonEventException("event " + cloudEvent.getId() + " has no data");
         }
         Object key = record.getKey();
-        return new IncomingEvent(cloudEvent.getId(), cloudEvent.getType(), String.valueOf(cloudEvent.getSource()),
+        Instant time = cloudEvent.getTimeStamp().map(ZonedDateTime::toInstant).orElse(record.getTimestamp());
+        return new IncomingEvent(cloudEvent.getId(), cloudEvent.getType(), String.valueOf(cloudEvent.getSource()), time,
                 record.getTopic(), key == null ? null : key.toString(), message.getPayload());
     }
 

@@ -25,13 +25,11 @@ import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
-import io.vertx.pgclient.PgConnectOptions;
 
 /**
  * Publishes the outbox to Kafka, in the order the events were written, and marks what Kafka
@@ -68,37 +66,20 @@ public class OutboxRelay {
     @ConfigProperty(name = "shop.outbox.poll-interval", defaultValue = "5s")
     Duration pollInterval;
 
-    @ConfigProperty(name = "quarkus.datasource.reactive.url")
-    String databaseUrl;
-
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String databaseUser;
-
-    @ConfigProperty(name = "quarkus.datasource.password")
-    String databasePassword;
+    @Inject
+    PostgresNotifications notifications;
 
     private final AtomicBoolean draining = new AtomicBoolean();
     private volatile boolean drainAgain;
-    private PgSubscriber subscriber;
     private long pollTimer;
 
     void start(@Observes StartupEvent started) {
-        PgConnectOptions options = PgConnectOptions.fromUri(databaseUrl)
-                .setUser(databaseUser)
-                .setPassword(databasePassword);
-        subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(retries -> 1_000L);
-        subscriber.channel(Outbox.CHANNEL).handler(notification -> drain());
-        subscriber.connect().subscribe().with(
-                connected -> drain(),
-                failure -> LOG.warnf("Not listening for outbox notifications yet, polling meanwhile: %s", failure));
+        notifications.listen(Outbox.CHANNEL, notification -> drain(), this::drain);
         pollTimer = vertx.setPeriodic(pollInterval.toMillis(), tick -> drain());
     }
 
     void stop(@Observes ShutdownEvent stopping) {
         vertx.cancelTimer(pollTimer);
-        if (subscriber != null) {
-            subscriber.closeAndForget();
-        }
     }
 
     /** Publishes what is waiting; a call while a drain runs makes that drain go round once more. */

@@ -1,0 +1,34 @@
+package dev.fashionshop.view.domain;
+
+/**
+ * The order's status as order-service holds it, derived from what each service reported. Events of
+ * one order reach the view on different topics in any order; deriving the status from all the facts
+ * (the furthest step of the saga wins) gives the same answer whatever that order was.
+ */
+public final class OrderStatusRules {
+
+    private OrderStatusRules() {
+    }
+
+    public static String derive(String orderStatus, String paymentStatus, String storeStatus, String deliveryStatus) {
+        if ("COMPLETED".equals(deliveryStatus)) {
+            return "DELIVERED";
+        }
+        if ("STARTED".equals(deliveryStatus)) {
+            return "SHIPPING";
+        }
+        if ("REJECTED".equals(storeStatus)) {
+            return "REJECTED";
+        }
+        if ("ACCEPTED".equals(storeStatus)) {
+            return "ACCEPTED";
+        }
+        if ("PAID".equals(orderStatus) || "APPROVED".equals(paymentStatus)) {
+            return "PAID";
+        }
+        if ("DECLINED".equals(paymentStatus)) {
+            return "PAYMENT_DECLINED";
+        }
+        return orderStatus;
+    }
+}

@@ -1,0 +1,132 @@
+package dev.fashionshop.view;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.awaitility.Awaitility;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import dev.fashionshop.testsupport.InjectInfrastructure;
+import dev.fashionshop.testsupport.KafkaTestClient;
+import dev.fashionshop.testsupport.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The my-orders view is built from the events of every topic, in whatever order they arrive. */
+@QuarkusTest
+class MyOrdersViewTest {
+
+    @InjectInfrastructure
+    KafkaTestClient kafka;
+
+    @InjectInfrastructure
+    TestTokens tokens;
+
+    @ConfigProperty(name = "quarkus.http.test-port")
+    int port;
+
+    static String orderPlaced(String orderId, String buyer) {
+        return """
+                {"orderId": "%s", "buyerId": "%s", "totalAmount": 5000, "currency": "EUR",
+                 "lines": [{"itemId": "%s", "sku": "TEE-M", "quantity": 2, "unitPrice": 2500}]}"""
+                .formatted(orderId, buyer, UUID.randomUUID());
+    }
+
+    @Test
+    void theViewShowsEveryServicesStatusWhateverTheOrderTheEventsArrivedIn() {
+        String orderId = UUID.randomUUID().toString();
+        String alice = tokens.buyer("alice");
+        // the delivery and store events overtake the order's own events
+        kafka.sendEvent("deliveries", orderId, "DeliveryStarted", "{\"orderId\": \"" + orderId + "\"}");
+        kafka.sendEvent("store-orders", orderId, "StoreAccepted", "{\"orderId\": \"" + orderId + "\"}");
+        kafka.sendEvent("payments", orderId, "PaymentApproved", "{\"orderId\": \"" + orderId + "\", \"buyerId\": \"alice\"}");
+        kafka.sendEvent("orders", orderId, "OrderPlaced", orderPlaced(orderId, "alice"));
+
+        Awaitility.await().untilAsserted(() -> given().auth().oauth2(alice).get("/api/my-orders/{id}", orderId)
+                .then().statusCode(200)
+                .body("status", is("SHIPPING"))
+                .body("paymentStatus", is("APPROVED"))
+                .body("storeStatus", is("ACCEPTED"))
+                .body("deliveryStatus", is("STARTED"))
+                .body("totalAmount", is(5000))
+                .body("lines[0].quantity", is(2))
+                .body("timeline.event", hasItems("OrderPlaced", "PaymentApproved", "StoreAccepted", "DeliveryStarted")));
+
+        kafka.sendEvent("deliveries", orderId, "DeliveryCompleted", "{\"orderId\": \"" + orderId + "\"}");
+        Awaitility.await().untilAsserted(() -> given().auth().oauth2(alice).get("/api/my-orders/{id}", orderId)
+                .then().body("status", is("DELIVERED")).body("timeline", hasSize(5)));
+        given().auth().oauth2(alice).get("/api/my-orders").then().statusCode(200).body("orderId", hasItem(orderId));
+    }
+
+    @Test
+    void anotherBuyersOrderDoesNotExistForThem() {
+        String orderId = UUID.randomUUID().toString();
+        kafka.sendEvent("orders", orderId, "OrderPlaced", orderPlaced(orderId, "alice"));
+        Awaitility.await().untilAsserted(() -> given().auth().oauth2(tokens.buyer("alice"))
+                .get("/api/my-orders/{id}", orderId).then().statusCode(200));
+
+        given().auth().oauth2(tokens.buyer("bob")).get("/api/my-orders/{id}", orderId).then().statusCode(404);
+        given().get("/api/my-orders/{id}", orderId).then().statusCode(401);
+        given().auth().oauth2(tokens.owner()).get("/api/my-orders").then().statusCode(403);
+    }
+
+    @Test
+    void theStreamPushesTheBuyersOrderChangesOnly() throws Exception {
+        String orderId = UUID.randomUUID().toString();
+        String bobsOrder = UUID.randomUUID().toString();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/my-orders/stream"))
+                .header("Authorization", "Bearer " + tokens.buyer("alice"))
+                .header("Accept", "text/event-stream")
+                .build();
+        CompletableFuture<String> firstEvent = HttpClient.newHttpClient()
+                .sendAsync(request, HttpResponse.BodyHandlers.ofLines())
+                .thenApply(response -> response.body().filter(line -> line.startsWith("data:")).findFirst().orElse(""));
+        // the stream is open once the server answered its headers; publish until the buyer's change comes through
+        Awaitility.await().until(() -> {
+            kafka.sendEvent("orders", bobsOrder, "OrderPlaced", orderPlaced(bobsOrder, "bob"));
+            kafka.sendEvent("orders", orderId, "OrderPlaced", orderPlaced(orderId, "alice"));
+            return firstEvent.isDone() || waitShortly(firstEvent);
+        });
+
+        String event = firstEvent.get(1, TimeUnit.SECONDS);
+        assertThat(event).contains(orderId).contains("\"buyerId\":\"alice\"").doesNotContain(bobsOrder);
+    }
+
+    private static boolean waitShortly(CompletableFuture<String> event) {
+        try {
+            event.get(500, TimeUnit.MILLISECONDS);
+            return true;
+        } catch (Exception notYet) {
+            return false;
+        }
+    }
+
+    @Test
+    void theCatalogueIsPublicAndFollowsTheItemsTopic() {
+        String itemId = UUID.randomUUID().toString();
+        kafka.sendEvent("items", itemId, "ItemRegistered", """
+                {"itemId": "%s", "name": "Linen shirt", "description": "Breathes", "category": "shirts", "price": 4900,
+                 "currency": "EUR", "imageUrl": "https://img.example/shirt.png",
+                 "variants": [{"sku": "SHIRT-%s", "size": "L", "colour": "blue", "stock": 4}]}""".formatted(itemId, itemId));
+        Awaitility.await().untilAsserted(() -> given().get("/api/catalog/{id}", itemId)
+                .then().statusCode(200).body("name", is("Linen shirt")).body("variants[0].stock", is(4)));
+
+        kafka.sendEvent("items", itemId, "StockChanged",
+                "{\"itemId\": \"%s\", \"sku\": \"SHIRT-%s\", \"stock\": 1}".formatted(itemId, itemId));
+        Awaitility.await().untilAsserted(() -> given().get("/api/catalog/{id}", itemId)
+                .then().body("variants[0].stock", is(1)));
+        given().queryParam("category", "shirts").get("/api/catalog").then().statusCode(200).body("id", hasItem(itemId));
+    }
+}
