@@ -17,6 +17,8 @@ import java.util.function.Function;
 
 import dev.fashionshop.local.gateway.Gateway;
 import dev.fashionshop.local.gateway.RouteTable;
+import dev.fashionshop.local.identity.LocalIdentity;
+import dev.fashionshop.local.identity.TokenEndpoint;
 import dev.fashionshop.local.infra.LocalKafka;
 import dev.fashionshop.local.infra.LocalPostgres;
 import dev.fashionshop.local.services.Health;
@@ -40,6 +42,7 @@ public final class LocalShop implements AutoCloseable {
     private final List<ServiceProcess> services = new ArrayList<>();
     private LocalPostgres postgres;
     private LocalKafka kafka;
+    private LocalIdentity identity;
     private Vertx vertx;
     private Gateway gateway;
     private ScheduledExecutorService supervisor;
@@ -50,11 +53,15 @@ public final class LocalShop implements AutoCloseable {
         this.options = options;
     }
 
-    /** Starts PostgreSQL and Kafka only, on their configured ports: for running one service in dev mode. */
+    /**
+     * Starts PostgreSQL, Kafka and the token endpoint only, on their configured ports: for running one
+     * service in dev mode.
+     */
     public static LocalShop startInfrastructure(LocalShopOptions options) throws Exception {
         LocalShop shop = new LocalShop(options);
         try {
             shop.startInfrastructure();
+            shop.startGateway();
         } catch (Exception e) {
             shop.close();
             throw e;
@@ -81,12 +88,17 @@ public final class LocalShop implements AutoCloseable {
         postgres = LocalPostgres.start(data.resolve("postgres"), portOrFree(options.postgresPort()),
                 ServiceSpec.databases());
         kafka = LocalKafka.start(data.resolve("kafka"), portOrFree(options.kafkaPort()), freePort());
+        identity = LocalIdentity.in(data.resolve("jwt"));
     }
 
     private void startServices() throws IOException {
+        Map<ServiceSpec, Integer> ports = new HashMap<>();
         for (ServiceSpec spec : ServiceSpec.SHOP) {
-            int port = freePort();
-            Map<String, String> env = new HashMap<>();
+            ports.put(spec, freePort());
+        }
+        for (ServiceSpec spec : ServiceSpec.SHOP) {
+            int port = ports.get(spec);
+            Map<String, String> env = new HashMap<>(identity.serviceEnvironment());
             env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
             env.put("DB_HOST", "localhost");
             env.put("DB_PORT", String.valueOf(postgres.port()));
@@ -94,6 +106,7 @@ public final class LocalShop implements AutoCloseable {
             env.put("DB_USER", spec.database());
             env.put("DB_PASSWORD", spec.database());
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+            env.put("QUARKUS_REST_CLIENT_PAYMENT_SERVICE_URL", "http://localhost:" + ports.get(ServiceSpec.PAYMENT));
             ServiceProcess service = new ServiceProcess(spec, port, spec.runnableJar(options.projectDirectory()),
                     logsDirectory().resolve(spec.name() + ".log"), env, options.serviceJvmOptions());
             service.start();
@@ -119,6 +132,7 @@ public final class LocalShop implements AutoCloseable {
             return new Gateway.Upstream(service.name(), service::port);
         });
         gateway = new Gateway(vertx, routes)
+                .local("/api/auth/token", new TokenEndpoint(identity))
                 .local("/local/services", request -> request.response()
                         .putHeader("Content-Type", "application/json")
                         .end(servicesAsJson().encodePrettily()));

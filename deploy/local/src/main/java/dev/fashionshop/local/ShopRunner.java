@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 
+import dev.fashionshop.local.identity.LocalIdentity;
 import dev.fashionshop.local.services.ServiceProcess;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -70,7 +71,8 @@ public final class ShopRunner implements Callable<Integer> {
         }, "shop-shutdown"));
         printInfrastructure(shop);
         if (infraOnly) {
-            System.out.println("Infrastructure ready. Run a service with: ./mvnw -pl order-service quarkus:dev");
+            printUsers(shop);
+            System.out.println("Infrastructure ready. Run a service with: ./mvnw -pl order-service -am quarkus:dev");
         } else {
             shop.awaitReady(Duration.ofSeconds(startupTimeoutSeconds));
             printServices(shop);
@@ -118,12 +120,21 @@ public final class ShopRunner implements Callable<Integer> {
         System.out.printf("Kafka       %s%n", shop.kafkaBootstrapServers());
     }
 
+    private static void printUsers(LocalShop shop) {
+        System.out.printf("Tokens:    POST %s/api/auth/token {\"username\", \"password\"} for the demo users:%n",
+                shop.gatewayUrl());
+        for (LocalIdentity.User user : LocalIdentity.DEMO_USERS) {
+            System.out.printf("           %s/%s (%s)%n", user.name(), user.password(), String.join(", ", user.groups()));
+        }
+    }
+
     private static void printServices(LocalShop shop) {
         System.out.printf("%n%-20s %-24s %-8s %s%n", "SERVICE", "URL", "PID", "LOG");
         for (ServiceProcess service : shop.services()) {
             System.out.printf("%-20s %-24s %-8d %s%n", service.name(), service.url(), service.pid(), service.logFile());
         }
         System.out.printf("%nServices:  %s/local/services%n", shop.gatewayUrl());
+        printUsers(shop);
         System.out.printf("Shop ready at %s%n", shop.gatewayUrl());
     }
 }

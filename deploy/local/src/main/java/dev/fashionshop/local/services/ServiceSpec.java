@@ -9,11 +9,14 @@ import java.util.List;
  */
 public record ServiceSpec(String name, String database, List<String> gatewayPaths) {
 
-    /** The five services. payment-service owns no gateway path: it is never exposed. */
+    /** payment-service owns no gateway path: it is never exposed; order-service calls it directly. */
+    public static final ServiceSpec PAYMENT = new ServiceSpec("payment-service", "payment_service", List.of());
+
+    /** The five services. */
     public static final List<ServiceSpec> SHOP = List.of(
             new ServiceSpec("store-service", "store_service", List.of("/api/items", "/api/store")),
             new ServiceSpec("order-service", "order_service", List.of("/api/orders")),
-            new ServiceSpec("payment-service", "payment_service", List.of()),
+            PAYMENT,
             new ServiceSpec("delivery-service", "delivery_service", List.of("/api/deliveries")),
             new ServiceSpec("order-view-service", "order_view_service", List.of("/api/catalog", "/api/my-orders")));
 
