@@ -56,6 +56,9 @@ class DeliveryFlowTest {
 
         given().auth().oauth2(tokens.owner()).post("/api/deliveries/{id}/complete", deliveryId)
                 .then().statusCode(409).body("currentState", is("COMPLETED"));
+        given().auth().oauth2(tokens.owner()).queryParam("orderId", orderId).get("/api/deliveries")
+                .then().statusCode(200).body("id", org.hamcrest.Matchers.contains(deliveryId))
+                .body("status", org.hamcrest.Matchers.contains("COMPLETED"));
     }
 
     @Test

@@ -80,6 +80,8 @@ class OrderResourceTest {
                 .when().post("/api/orders")
                 .then().statusCode(402)
                 .contentType("application/problem+json")
+                .body("status", is(402))
+                .body("orderStatus", is("PAYMENT_DECLINED"))
                 .body("orderId", notNullValue())
                 .extract().path("orderId");
 
@@ -94,6 +96,7 @@ class OrderResourceTest {
                 .when().post("/api/orders")
                 .then().statusCode(503)
                 .header("Retry-After", notNullValue())
+                .body("status", is(503))
                 .body("orderId", notNullValue())
                 .extract().path("orderId");
 

@@ -77,6 +77,11 @@ public class DeliveryService {
     }
 
     @WithSession
+    public Uni<Delivery> findByOrder(UUID orderId) {
+        return deliveries.findByOrderId(orderId);
+    }
+
+    @WithSession
     public Uni<List<Delivery>> list(DeliveryStatus status, int page, int size) {
         var query = status == null
                 ? deliveries.findAll(Sort.by("createdAt"))

@@ -85,10 +85,10 @@ public class OrderResource {
                     .entity(OrderView.of(order)).build();
             case PAYMENT_DECLINED -> Problem.of(402, "Payment declined", "The payment of order " + order.id
                     + " was declined; the order will not be processed.")
-                    .with("orderId", order.id).with("status", order.status).toResponse();
+                    .with("orderId", order.id).with("orderStatus", order.status).toResponse();
             case PAYMENT_DEFERRED -> Response.fromResponse(Problem.of(503, "Payment unavailable",
                     "Order " + order.id + " is saved but could not be paid right now; please pay it a little later.")
-                    .with("orderId", order.id).with("status", order.status).toResponse())
+                    .with("orderId", order.id).with("orderStatus", order.status).toResponse())
                     .header("Retry-After", RETRY_AFTER_SECONDS)
                     .location(URI.create(uriInfo.getAbsolutePath() + "/" + order.id + "/payment"))
                     .build();
