@@ -13,7 +13,7 @@ import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 /**
  * An event waiting in the transactional outbox: written in the same transaction as the state change
  * it announces, published to Kafka afterwards by the {@link OutboxRelay}. Its id becomes the
- * CloudEvent id. Each service's own migration creates the table.
+ * CloudEvent id. The table comes with this library (db/outbox).
  */
 @Entity
 @Table(name = "outbox_event")

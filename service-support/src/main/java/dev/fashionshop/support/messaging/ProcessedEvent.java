@@ -11,7 +11,7 @@ import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
 /**
  * The inbox: one row per event a service has processed, written in the same transaction as the
- * event's effect. Each service's own migration creates the table.
+ * event's effect. The table comes with this library (db/inbox).
  */
 @Entity
 @Table(name = "processed_event")

@@ -1,4 +1,5 @@
--- The transactional outbox: events written with the change they announce, published by OutboxRelay.
+-- The transactional outbox (Outbox and OutboxRelay, service-support): events written with the change they
+-- announce. Every publishing service includes this location (quarkus.flyway.locations).
 create table outbox_event (
     id           uuid primary key,
     seq          bigserial not null,

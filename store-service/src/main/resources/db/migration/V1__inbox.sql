@@ -1,7 +1,0 @@
--- The inbox: ids of the events this service has processed (see EventInbox).
-create table processed_event (
-    event_id     varchar(100) primary key,
-    event_type   varchar(100) not null,
-    topic        varchar(100) not null,
-    processed_at timestamp with time zone not null
-);
