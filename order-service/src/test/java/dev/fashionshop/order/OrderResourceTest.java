@@ -36,22 +36,17 @@ class OrderResourceTest {
 
     String itemId;
     String sku;
+    CatalogueFixture item;
 
-    /** An item registered by the store: order-service learns it from the items topic. */
     @BeforeEach
     void anItemInTheCatalogue() {
-        itemId = UUID.randomUUID().toString();
-        sku = "TEE-" + UUID.randomUUID();
-        kafka.sendEvent("items", itemId, "ItemRegistered", """
-                {"itemId": "%s", "name": "Tee", "category": "t-shirts", "price": 2500, "currency": "EUR",
-                 "variants": [{"sku": "%s", "size": "M", "colour": "white", "stock": 5}]}""".formatted(itemId, sku));
-        Awaitility.await().until(() -> database.queryForLong("select count(*) from catalogue_variant where sku = ?", sku) == 1);
+        item = CatalogueFixture.registered(kafka, database, 5);
+        itemId = item.itemId();
+        sku = item.sku();
     }
 
     String order(int quantity, String paymentToken) {
-        return """
-                {"lines": [{"itemId": "%s", "sku": "%s", "quantity": %d}], "shippingAddress": "1 Rue de la Paix, Paris"%s}"""
-                .formatted(itemId, sku, quantity, paymentToken == null ? "" : ", \"paymentToken\": \"" + paymentToken + "\"");
+        return item.order(quantity, paymentToken);
     }
 
     @Test

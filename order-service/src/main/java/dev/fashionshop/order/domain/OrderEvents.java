@@ -29,6 +29,14 @@ public final class OrderEvents {
         }
     }
 
+    /**
+     * The buyer cancelled: {@code status} is CANCEL_REQUESTED for a paid order (the store confirms, then
+     * the payment is refunded), CANCELLED for one that was never paid.
+     */
+    @RegisterForReflection
+    public record OrderCancelled(UUID orderId, String buyerId, String status) {
+    }
+
     @RegisterForReflection
     public record PaymentDeferred(UUID orderId, String buyerId, long totalAmount, String currency, String reason) {
     }

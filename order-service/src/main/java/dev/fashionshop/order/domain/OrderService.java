@@ -54,6 +54,28 @@ public class OrderService {
                         .onItemOrFailure().transformToUni((result, failure) -> settle(order.id, result, failure)));
     }
 
+    /**
+     * The buyer cancels. A paid order becomes CANCEL_REQUESTED and waits for the store's confirmation
+     * and the refund; an order never paid is CANCELLED at once. Either way OrderCancelled is published.
+     *
+     * @return the order, or null when the buyer has no such order
+     * @throws IllegalTransitionException when it is too late (delivered) or already over
+     */
+    @WithTransaction
+    public Uni<Order> cancel(UUID id, String buyerId) {
+        return orders.findForBuyer(id, buyerId).chain(order -> {
+            if (order == null) {
+                return Uni.createFrom().nullItem();
+            }
+            if (!order.status.isCancellable()) {
+                throw new IllegalTransitionException(order.id, order.status, OrderStatus.CANCEL_REQUESTED);
+            }
+            order.moveTo(order.status.isPaid() ? OrderStatus.CANCEL_REQUESTED : OrderStatus.CANCELLED);
+            return outbox.add(OrderEvents.TOPIC, order.id.toString(), "OrderCancelled",
+                    new OrderEvents.OrderCancelled(order.id, order.buyerId, order.status.name())).replaceWith(order);
+        });
+    }
+
     @WithSession
     public Uni<Order> findForBuyer(UUID id, String buyerId) {
         return orders.findForBuyer(id, buyerId);

@@ -20,9 +20,12 @@ public enum OrderStatus {
 
     private static final Map<OrderStatus, Set<OrderStatus>> NEXT = Map.ofEntries(
             Map.entry(PAYMENT_PENDING, Set.of(PAID, PAYMENT_DECLINED, PAYMENT_DEFERRED)),
-            Map.entry(PAYMENT_DEFERRED, Set.of(PAID, PAYMENT_DECLINED, EXPIRED)),
-            Map.entry(PAID, Set.of(ACCEPTED, REJECTED, CANCEL_REQUESTED)),
-            Map.entry(ACCEPTED, Set.of(SHIPPING, CANCEL_REQUESTED)),
+            Map.entry(PAYMENT_DEFERRED, Set.of(PAID, PAYMENT_DECLINED, EXPIRED, CANCELLED)),
+            // events of the store and of the delivery come on different topics, in any order: a later step
+            // of the happy path implies the earlier ones, so the order may skip ahead (and an earlier step
+            // arriving late is then refused, as a move backwards)
+            Map.entry(PAID, Set.of(ACCEPTED, SHIPPING, DELIVERED, REJECTED, CANCEL_REQUESTED)),
+            Map.entry(ACCEPTED, Set.of(SHIPPING, DELIVERED, CANCEL_REQUESTED)),
             Map.entry(SHIPPING, Set.of(DELIVERED, CANCEL_REQUESTED)),
             Map.entry(CANCEL_REQUESTED, Set.of(CANCELLED)),
             Map.entry(PAYMENT_DECLINED, Set.of()),
@@ -30,6 +33,16 @@ public enum OrderStatus {
             Map.entry(REJECTED, Set.of()),
             Map.entry(CANCELLED, Set.of()),
             Map.entry(EXPIRED, Set.of()));
+
+    /** Whether the buyer may still cancel: paid and not delivered yet, or waiting to be paid. */
+    public boolean isCancellable() {
+        return isPaid() || this == PAYMENT_DEFERRED;
+    }
+
+    /** Whether money was taken, so that a cancellation needs the store's confirmation and a refund. */
+    public boolean isPaid() {
+        return this == PAID || this == ACCEPTED || this == SHIPPING;
+    }
 
     public boolean canBecome(OrderStatus next) {
         return NEXT.get(this).contains(next);

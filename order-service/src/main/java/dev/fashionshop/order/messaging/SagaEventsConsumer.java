@@ -41,6 +41,8 @@ public class SagaEventsConsumer {
             case "StoreRejected" -> OrderStatus.REJECTED;
             case "DeliveryStarted" -> OrderStatus.SHIPPING;
             case "DeliveryCompleted" -> OrderStatus.DELIVERED;
+            // the last step of a cancellation: the store confirmed it and the money went back
+            case "PaymentRefunded" -> OrderStatus.CANCELLED;
             default -> null;
         };
         if (next == null) {

@@ -79,6 +79,14 @@ public class OrderResource {
                 .map(OrderView::of);
     }
 
+    @POST
+    @Path("{id}/cancel")
+    public Uni<OrderView> cancel(UUID id) {
+        return orders.cancel(id, buyer.getSubject())
+                .onItem().ifNull().failWith(() -> new NotFoundException("No order " + id))
+                .map(OrderView::of);
+    }
+
     private Response answer(Order order) {
         return switch (order.status) {
             case PAID -> Response.created(uriInfo.getAbsolutePathBuilder().path(order.id.toString()).build())

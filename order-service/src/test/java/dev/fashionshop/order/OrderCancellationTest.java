@@ -1,0 +1,99 @@
+package dev.fashionshop.order;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.is;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.fashionshop.testsupport.DatabaseTestClient;
+import dev.fashionshop.testsupport.InjectInfrastructure;
+import dev.fashionshop.testsupport.KafkaTestClient;
+import dev.fashionshop.testsupport.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/** The buyer cancels; order-service asks the store and ends CANCELLED once the payment was refunded. */
+@QuarkusTest
+class OrderCancellationTest {
+
+    @InjectInfrastructure
+    KafkaTestClient kafka;
+
+    @InjectInfrastructure
+    DatabaseTestClient database;
+
+    @InjectInfrastructure
+    TestTokens tokens;
+
+    CatalogueFixture item;
+    String alice;
+
+    @BeforeEach
+    void anItemInTheCatalogue() {
+        item = CatalogueFixture.registered(kafka, database, 5);
+        alice = tokens.buyer("alice");
+    }
+
+    @Test
+    void aPaidOrderWaitsForTheStoreAndTheRefundThenIsCancelled() {
+        String id = place(null, 201);
+
+        given().auth().oauth2(alice).post("/api/orders/{id}/cancel", id)
+                .then().statusCode(200).body("status", is("CANCEL_REQUESTED"));
+        ConsumerRecord<String, String> cancelled = kafka.awaitRecord("orders",
+                r -> id.equals(r.key()) && "OrderCancelled".equals(KafkaTestClient.header(r, "ce_type")));
+        assertThat(cancelled.value()).contains("\"status\":\"CANCEL_REQUESTED\"", "\"buyerId\":\"alice\"");
+
+        kafka.sendEvent("payments", id, "PaymentRefunded", "{\"orderId\": \"" + id + "\"}");
+        awaitStatus(id, "CANCELLED");
+    }
+
+    @Test
+    void anOrderNeverPaidIsCancelledAtOnce() {
+        String id = place("tok_unavailable", 503);
+
+        given().auth().oauth2(alice).post("/api/orders/{id}/cancel", id)
+                .then().statusCode(200).body("status", is("CANCELLED"));
+    }
+
+    @Test
+    void aDeliveredOrderCannotBeCancelled() {
+        String id = place(null, 201);
+        kafka.sendEvent("store-orders", id, "StoreAccepted", "{}");
+        kafka.sendEvent("deliveries", id, "DeliveryStarted", "{}");
+        kafka.sendEvent("deliveries", id, "DeliveryCompleted", "{}");
+        awaitStatus(id, "DELIVERED");
+
+        given().auth().oauth2(alice).post("/api/orders/{id}/cancel", id)
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("currentState", is("DELIVERED")).body("orderId", is(id));
+        assertThat(database.queryForLong(
+                "select count(*) from outbox_event where record_key = ? and type = 'OrderCancelled'", id)).isZero();
+    }
+
+    @Test
+    void cancellingTwiceIsRefusedAndAnotherBuyerCannotCancel() {
+        String id = place(null, 201);
+
+        given().auth().oauth2(tokens.buyer("bob")).post("/api/orders/{id}/cancel", id).then().statusCode(404);
+        given().auth().oauth2(alice).post("/api/orders/{id}/cancel", id).then().statusCode(200);
+        given().auth().oauth2(alice).post("/api/orders/{id}/cancel", id)
+                .then().statusCode(409).body("currentState", is("CANCEL_REQUESTED"));
+    }
+
+    private String place(String paymentToken, int expectedStatus) {
+        var response = given().auth().oauth2(alice).contentType(ContentType.JSON).body(item.order(1, paymentToken))
+                .when().post("/api/orders")
+                .then().statusCode(expectedStatus).extract();
+        return expectedStatus == 201 ? response.path("id") : response.path("orderId");
+    }
+
+    private void awaitStatus(String id, String status) {
+        Awaitility.await().untilAsserted(() -> given().auth().oauth2(alice).get("/api/orders/{id}", id)
+                .then().statusCode(200).body("status", is(status)));
+    }
+}
