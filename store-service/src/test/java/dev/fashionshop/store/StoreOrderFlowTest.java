@@ -66,6 +66,33 @@ class StoreOrderFlowTest {
     }
 
     @Test
+    void aCancellationWaitsForTheOwnerAndGivesTheStockBackOnce() {
+        String sku = "TEE-" + UUID.randomUUID();
+        register(sku, 5);
+        String orderId = UUID.randomUUID().toString();
+        kafka.sendEvent("orders", orderId, "OrderPlaced", orderPlaced(orderId, sku, 2));
+        Awaitility.await().until(() -> database.queryForLong("select stock from variant where sku = ?", sku) == 3);
+
+        given().auth().oauth2(tokens.owner()).post("/api/store/orders/{id}/confirm-cancel", orderId)
+                .then().statusCode(409).body("currentState", is("RECEIVED"));
+        kafka.sendEvent("orders", orderId, "OrderCancelled", "{\"orderId\": \"" + orderId + "\"}");
+        Awaitility.await().untilAsserted(() -> given().auth().oauth2(tokens.owner())
+                .queryParam("status", "CANCEL_REQUESTED").get("/api/store/orders")
+                .then().statusCode(200).body("orderId", org.hamcrest.Matchers.hasItem(orderId)));
+
+        given().auth().oauth2(tokens.owner()).post("/api/store/orders/{id}/confirm-cancel", orderId)
+                .then().statusCode(200).body("status", is("CANCELLED"));
+        assertThat(database.queryForLong("select stock from variant where sku = ?", sku)).isEqualTo(5);
+        ConsumerRecord<String, String> cancelled = kafka.awaitRecord("store-orders",
+                r -> orderId.equals(r.key()) && "StoreCancelled".equals(KafkaTestClient.header(r, "ce_type")));
+        assertThat(cancelled.value()).contains("\"buyerId\":\"alice\"");
+
+        given().auth().oauth2(tokens.owner()).post("/api/store/orders/{id}/confirm-cancel", orderId)
+                .then().statusCode(409).body("currentState", is("CANCELLED"));
+        assertThat(database.queryForLong("select stock from variant where sku = ?", sku)).isEqualTo(5);
+    }
+
+    @Test
     void anOrderTheStockCannotSupplyIsRejectedAndReservesNothing() {
         String sku = "TEE-" + UUID.randomUUID();
         register(sku, 1);

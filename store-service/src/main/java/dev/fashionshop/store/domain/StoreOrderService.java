@@ -80,6 +80,38 @@ public class StoreOrderService {
         });
     }
 
+    /** The buyer asked to cancel: the owner is to confirm. Runs in the consumer's transaction. */
+    public Uni<Void> requestCancel(UUID orderId) {
+        return orders.findById(orderId).invoke(order -> {
+            if (order == null || !order.status.canBecome(StoreOrderStatus.CANCEL_REQUESTED)) {
+                LOG.infof("Cancellation of order %s: nothing to cancel at the store (%s)", orderId,
+                        order == null ? "unknown" : order.status);
+                return;
+            }
+            order.moveTo(StoreOrderStatus.CANCEL_REQUESTED);
+        }).replaceWithVoid();
+    }
+
+    /** The owner confirms a cancellation: the reserved stock goes back, StoreCancelled is published. */
+    @WithTransaction
+    public Uni<StoreOrder> confirmCancel(UUID orderId) {
+        return orders.findById(orderId).chain(order -> {
+            if (order == null) {
+                return Uni.createFrom().nullItem();
+            }
+            order.moveTo(StoreOrderStatus.CANCELLED);
+            return variants.findBySkus(order.lines.stream().map(l -> l.sku).distinct().toList()).chain(found -> {
+                Map<String, Variant> stock = found.stream().collect(Collectors.toMap(v -> v.sku, Function.identity()));
+                order.lines.forEach(line -> stock.get(line.sku).stock += line.quantity);
+                Uni<Void> announced = events.storeCancelled(order);
+                for (Variant released : stock.values()) {
+                    announced = announced.call(() -> events.stockChanged(released, order));
+                }
+                return announced.replaceWith(order);
+            });
+        });
+    }
+
     @WithSession
     public Uni<List<StoreOrder>> list(StoreOrderStatus status, int page, int size) {
         var query = status == null

@@ -13,7 +13,7 @@ import dev.fashionshop.support.messaging.PoisonEventException;
 import dev.fashionshop.store.domain.StoreOrderService;
 import io.smallrye.mutiny.Uni;
 
-/** Consumes the orders topic: a paid order reaches the store. */
+/** Consumes the orders topic: a paid order reaches the store; a buyer's cancellation waits for the owner. */
 @ApplicationScoped
 public class OrderEventsConsumer {
 
@@ -30,6 +30,14 @@ public class OrderEventsConsumer {
         return inbox.process(message, this::handle);
     }
 
+    private static java.util.UUID orderId(IncomingEvent event) {
+        try {
+            return java.util.UUID.fromString(event.key());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new PoisonEventException(event.type() + " " + event.id() + " is not keyed by an order id", e);
+        }
+    }
+
     private Uni<Void> handle(IncomingEvent event) {
         return switch (event.type()) {
             case "OrderPlaced" -> {
@@ -39,6 +47,7 @@ public class OrderEventsConsumer {
                 }
                 yield storeOrders.receive(placed);
             }
+            case "OrderCancelled" -> storeOrders.requestCancel(orderId(event));
             default -> {
                 LOG.debugf("Ignoring %s for order %s", event.type(), event.key());
                 yield Uni.createFrom().voidItem();

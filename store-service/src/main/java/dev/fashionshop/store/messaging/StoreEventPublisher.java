@@ -37,6 +37,11 @@ public class StoreEventPublisher {
                 StoreEvents.StoreAccepted.of(order)).replaceWithVoid();
     }
 
+    public Uni<Void> storeCancelled(StoreOrder order) {
+        return outbox.add(StoreEvents.STORE_ORDERS, order.orderId.toString(), "StoreCancelled",
+                new StoreEvents.StoreCancelled(order.orderId, order.buyerId)).replaceWithVoid();
+    }
+
     public Uni<Void> storeRejected(StoreOrder order) {
         return outbox.add(StoreEvents.STORE_ORDERS, order.orderId.toString(), "StoreRejected",
                 new StoreEvents.StoreRejected(order.orderId, order.buyerId, order.reason)).replaceWithVoid();

@@ -55,6 +55,11 @@ public final class StoreEvents {
         }
     }
 
+    /** The data of StoreCancelled: the owner confirmed the buyer's cancellation; the stock is back. */
+    @RegisterForReflection
+    public record StoreCancelled(UUID orderId, String buyerId) {
+    }
+
     @RegisterForReflection
     public record StoreRejected(UUID orderId, String buyerId, String reason) {
     }

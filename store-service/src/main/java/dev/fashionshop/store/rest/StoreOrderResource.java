@@ -45,6 +45,13 @@ public class StoreOrderResource {
         return storeOrders.accept(orderId).onItem().ifNull().failWith(() -> notFound(orderId)).map(StoreOrderView::of);
     }
 
+    @POST
+    @Path("{orderId}/confirm-cancel")
+    public Uni<StoreOrderView> confirmCancel(UUID orderId) {
+        return storeOrders.confirmCancel(orderId).onItem().ifNull().failWith(() -> notFound(orderId))
+                .map(StoreOrderView::of);
+    }
+
     private static NotFoundException notFound(UUID orderId) {
         return new NotFoundException("No store order " + orderId);
     }
