@@ -19,6 +19,7 @@ import io.smallrye.mutiny.Uni;
 public class PaymentService {
 
     static final String TOPIC = "payments";
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(PaymentService.class);
 
     @Inject
     PaymentRepository payments;
@@ -76,6 +77,23 @@ public class PaymentService {
             return payments.persistAndFlush(payment)
                     .call(p -> outbox.add(TOPIC, p.orderId.toString(), type, PaymentEvent.of(p)))
                     .map(p -> new Outcome(p, true));
+        });
+    }
+
+    /**
+     * Gives the money of an order back, once: only an approved payment is refunded, and only the
+     * first time (PaymentRefunded). Runs in the consumer's transaction.
+     */
+    public Uni<Void> refund(UUID orderId, String reason) {
+        return payments.findByOrderId(orderId).chain(payment -> {
+            if (payment == null || payment.status != PaymentStatus.APPROVED) {
+                LOG.infof("Nothing to refund for order %s (%s)", orderId, payment == null ? "no payment" : payment.status);
+                return Uni.createFrom().voidItem();
+            }
+            payment.status = PaymentStatus.REFUNDED;
+            payment.reason = reason;
+            payment.updatedAt = Instant.now();
+            return outbox.add(TOPIC, orderId.toString(), "PaymentRefunded", PaymentEvent.of(payment)).replaceWithVoid();
         });
     }
 

@@ -1,5 +1,7 @@
 package dev.fashionshop.payment.messaging;
 
+import java.util.UUID;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -7,11 +9,13 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
+import dev.fashionshop.payment.domain.PaymentService;
 import dev.fashionshop.support.messaging.EventInbox;
 import dev.fashionshop.support.messaging.IncomingEvent;
+import dev.fashionshop.support.messaging.PoisonEventException;
 import io.smallrye.mutiny.Uni;
 
-/** Consumes the store-orders topic. */
+/** Consumes the store-orders topic: an order the store cancelled or rejected is refunded. */
 @ApplicationScoped
 public class StoreOrderEventsConsumer {
 
@@ -20,13 +24,30 @@ public class StoreOrderEventsConsumer {
     @Inject
     EventInbox inbox;
 
+    @Inject
+    PaymentService payments;
+
     @Incoming("store-orders-in")
     public Uni<Void> consume(Message<String> message) {
         return inbox.process(message, this::handle);
     }
 
     private Uni<Void> handle(IncomingEvent event) {
-        LOG.infof("Received %s with key %s", event.type(), event.key());
-        return Uni.createFrom().voidItem();
+        return switch (event.type()) {
+            case "StoreCancelled" -> payments.refund(orderId(event), "order cancelled");
+            case "StoreRejected" -> payments.refund(orderId(event), "rejected by the store");
+            default -> {
+                LOG.debugf("Ignoring %s for order %s", event.type(), event.key());
+                yield Uni.createFrom().voidItem();
+            }
+        };
+    }
+
+    private static UUID orderId(IncomingEvent event) {
+        try {
+            return UUID.fromString(event.key());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new PoisonEventException(event.type() + " " + event.id() + " is not keyed by an order id", e);
+        }
     }
 }
