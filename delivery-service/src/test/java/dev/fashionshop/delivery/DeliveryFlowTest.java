@@ -62,6 +62,29 @@ class DeliveryFlowTest {
     }
 
     @Test
+    void aCancelledOrderStopsItsDeliveryButNotOneAlreadyCompleted() {
+        String underWay = UUID.randomUUID().toString();
+        String delivered = UUID.randomUUID().toString();
+        kafka.sendEvent("store-orders", underWay, "StoreAccepted", storeAccepted(underWay));
+        kafka.sendEvent("store-orders", delivered, "StoreAccepted", storeAccepted(delivered));
+        Awaitility.await().until(() -> database.queryForLong(
+                "select count(*) from delivery where order_id in (?::uuid, ?::uuid)", underWay, delivered) == 2);
+        String deliveredId = given().auth().oauth2(tokens.owner()).queryParam("orderId", delivered).get("/api/deliveries")
+                .then().extract().path("[0].id");
+        given().auth().oauth2(tokens.owner()).post("/api/deliveries/{id}/complete", deliveredId).then().statusCode(200);
+
+        kafka.sendEvent("store-orders", underWay, "StoreCancelled", "{\"orderId\": \"" + underWay + "\"}");
+        String last = kafka.sendEvent("store-orders", delivered, "StoreCancelled", "{\"orderId\": \"" + delivered + "\"}");
+
+        ConsumerRecord<String, String> cancelled = kafka.awaitRecord("deliveries",
+                r -> underWay.equals(r.key()) && "DeliveryCancelled".equals(KafkaTestClient.header(r, "ce_type")));
+        assertThat(cancelled.value()).contains("\"status\":\"CANCELLED\"");
+        Awaitility.await().until(() -> database.queryForLong("select count(*) from processed_event where event_id = ?", last) == 1);
+        assertThat(database.queryForLong("select count(*) from delivery where order_id = ?::uuid and status = 'COMPLETED'",
+                delivered)).isEqualTo(1);
+    }
+
+    @Test
     void anOrderAcceptedTwiceStartsOneDelivery() {
         String orderId = UUID.randomUUID().toString();
         kafka.sendEvent("store-orders", orderId, "StoreAccepted", storeAccepted(orderId));

@@ -60,6 +60,22 @@ public class DeliveryService {
         });
     }
 
+    /**
+     * The owner confirmed the order's cancellation: a delivery still under way is cancelled
+     * (DeliveryCancelled); one already completed stays so. Runs in the consumer's transaction.
+     */
+    public Uni<Void> cancel(UUID orderId) {
+        return deliveries.findByOrderId(orderId).chain(delivery -> {
+            if (delivery == null || !delivery.status.canBecome(DeliveryStatus.CANCELLED)) {
+                LOG.infof("Cancellation of order %s: no delivery to cancel (%s)", orderId,
+                        delivery == null ? "none" : delivery.status);
+                return Uni.createFrom().voidItem();
+            }
+            delivery.moveTo(DeliveryStatus.CANCELLED);
+            return announce(delivery, "DeliveryCancelled").replaceWithVoid();
+        });
+    }
+
     @WithTransaction
     public Uni<Delivery> complete(UUID deliveryId) {
         return deliveries.findById(deliveryId).chain(delivery -> {

@@ -16,7 +16,7 @@ import dev.fashionshop.support.messaging.PoisonEventException;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 
-/** Consumes the store-orders topic: an accepted order starts its delivery. */
+/** Consumes the store-orders topic: an accepted order starts its delivery, a cancelled one stops it. */
 @ApplicationScoped
 public class StoreOrderEventsConsumer {
 
@@ -39,6 +39,9 @@ public class StoreOrderEventsConsumer {
     }
 
     private Uni<Void> handle(IncomingEvent event) {
+        if ("StoreCancelled".equals(event.type())) {
+            return deliveries.cancel(orderId(event));
+        }
         if (!"StoreAccepted".equals(event.type())) {
             LOG.debugf("Ignoring %s for order %s", event.type(), event.key());
             return Uni.createFrom().voidItem();
@@ -48,5 +51,13 @@ public class StoreOrderEventsConsumer {
             throw new PoisonEventException("StoreAccepted " + event.id() + " misses order data");
         }
         return deliveries.start(accepted.orderId(), accepted.buyerId(), accepted.shippingAddress());
+    }
+
+    private static UUID orderId(IncomingEvent event) {
+        try {
+            return UUID.fromString(event.key());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new PoisonEventException(event.type() + " " + event.id() + " is not keyed by an order id", e);
+        }
     }
 }
