@@ -71,6 +71,28 @@ class MyOrdersViewTest {
     }
 
     @Test
+    void aCancellationShowsEachStepAndEndsCancelledWhateverTheOrderOfItsEvents() {
+        String orderId = UUID.randomUUID().toString();
+        String alice = tokens.buyer("alice");
+        String data = "{\"orderId\": \"" + orderId + "\"}";
+        kafka.sendEvent("payments", orderId, "PaymentRefunded", data);
+        kafka.sendEvent("deliveries", orderId, "DeliveryStarted", data);
+        kafka.sendEvent("deliveries", orderId, "DeliveryCancelled", data);
+        kafka.sendEvent("store-orders", orderId, "StoreCancelled", data);
+        kafka.sendEvent("orders", orderId, "OrderPlaced", orderPlaced(orderId, "alice"));
+        kafka.sendEvent("orders", orderId, "OrderCancelled",
+                "{\"orderId\": \"%s\", \"buyerId\": \"alice\", \"status\": \"CANCEL_REQUESTED\"}".formatted(orderId));
+
+        Awaitility.await().untilAsserted(() -> given().auth().oauth2(alice).get("/api/my-orders/{id}", orderId)
+                .then().statusCode(200)
+                .body("status", is("CANCELLED"))
+                .body("paymentStatus", is("REFUNDED"))
+                .body("storeStatus", is("CANCELLED"))
+                .body("deliveryStatus", is("CANCELLED"))
+                .body("timeline", hasSize(6)));
+    }
+
+    @Test
     void anotherBuyersOrderDoesNotExistForThem() {
         String orderId = UUID.randomUUID().toString();
         kafka.sendEvent("orders", orderId, "OrderPlaced", orderPlaced(orderId, "alice"));

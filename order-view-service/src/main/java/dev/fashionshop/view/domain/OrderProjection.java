@@ -69,6 +69,13 @@ public class OrderProjection {
                 describe(order, data);
                 order.orderStatus = "PAYMENT_DEFERRED";
             };
+            case "OrderCancelled" -> order -> {
+                order.buyerId = text(data, "buyerId", order.buyerId);
+                order.orderStatus = text(data, "status", "CANCEL_REQUESTED");
+            };
+            case "PaymentRefunded" -> order -> order.paymentStatus = "REFUNDED";
+            case "StoreCancelled" -> order -> order.storeStatus = "CANCELLED";
+            case "DeliveryCancelled" -> order -> order.deliveryStatus = "CANCELLED";
             case "PaymentApproved" -> order -> {
                 order.buyerId = text(data, "buyerId", order.buyerId);
                 order.paymentStatus = "APPROVED";

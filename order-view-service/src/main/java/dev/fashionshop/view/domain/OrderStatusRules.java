@@ -11,14 +11,21 @@ public final class OrderStatusRules {
     }
 
     public static String derive(String orderStatus, String paymentStatus, String storeStatus, String deliveryStatus) {
+        if ("CANCELLED".equals(orderStatus)) {
+            return "CANCELLED";
+        }
+        if ("CANCEL_REQUESTED".equals(orderStatus)) {
+            // the refund is the last step of a cancellation (order-service ends CANCELLED on it)
+            return "REFUNDED".equals(paymentStatus) ? "CANCELLED" : "CANCEL_REQUESTED";
+        }
+        if ("REJECTED".equals(storeStatus)) {
+            return "REJECTED";
+        }
         if ("COMPLETED".equals(deliveryStatus)) {
             return "DELIVERED";
         }
         if ("STARTED".equals(deliveryStatus)) {
             return "SHIPPING";
-        }
-        if ("REJECTED".equals(storeStatus)) {
-            return "REJECTED";
         }
         if ("ACCEPTED".equals(storeStatus)) {
             return "ACCEPTED";
