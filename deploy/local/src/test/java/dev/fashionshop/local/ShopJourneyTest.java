@@ -103,6 +103,46 @@ class ShopJourneyTest {
     }
 
     @Test
+    void aBuyerCancelsWhileTheDeliveryIsUnderWayAndIsRefundedOnce() {
+        String owner = token("owner");
+        String alice = token("alice");
+        String sku = "SOCK-" + UUID.randomUUID();
+        String itemId = as(owner).body("""
+                {"name": "Wool socks", "category": "socks", "price": 900, "currency": "EUR",
+                 "variants": [{"sku": "%s", "size": "42", "colour": "grey", "stock": 4}]}""".formatted(sku))
+                .post(gateway + "/api/items").then().statusCode(201).extract().path("id");
+        String order = """
+                {"lines": [{"itemId": "%s", "sku": "%s", "quantity": 2}], "shippingAddress": "3 High St"}"""
+                .formatted(itemId, sku);
+        String orderId = Awaitility.await().atMost(SAGA_STEP).until(
+                () -> as(alice).body(order).post(gateway + "/api/orders"), response -> response.statusCode() == 201)
+                .then().extract().path("id");
+        Awaitility.await().atMost(SAGA_STEP).untilAsserted(() -> as(owner).post(gateway + "/api/store/orders/{id}/accept", orderId)
+                .then().statusCode(200));
+        Awaitility.await().atMost(SAGA_STEP).untilAsserted(() -> as(owner).queryParam("orderId", orderId)
+                .get(gateway + "/api/deliveries").then().body("status", hasItem("STARTED")));
+
+        // the buyer cancels; the owner confirms; delivery stops, the money goes back, the stock too
+        as(alice).post(gateway + "/api/orders/{id}/cancel", orderId).then().statusCode(200).body("status", is("CANCEL_REQUESTED"));
+        Awaitility.await().atMost(SAGA_STEP).untilAsserted(() -> as(owner).post(gateway + "/api/store/orders/{id}/confirm-cancel", orderId)
+                .then().statusCode(200).body("status", is("CANCELLED")));
+
+        Awaitility.await().atMost(SAGA_STEP).untilAsserted(() -> as(alice).get(gateway + "/api/orders/{id}", orderId)
+                .then().body("status", is("CANCELLED")));
+        Awaitility.await().atMost(SAGA_STEP).untilAsserted(() -> as(alice).get(gateway + "/api/my-orders/{id}", orderId)
+                .then().statusCode(200)
+                .body("status", is("CANCELLED"))
+                .body("paymentStatus", is("REFUNDED"))
+                .body("storeStatus", is("CANCELLED"))
+                .body("deliveryStatus", is("CANCELLED"))
+                .body("timeline.event", hasItems("OrderCancelled", "StoreCancelled", "DeliveryCancelled", "PaymentRefunded"))
+                .body("timeline.findAll { it.event == 'PaymentRefunded' }.size()", is(1)));
+        as(owner).queryParam("orderId", orderId).get(gateway + "/api/deliveries").then().body("status", hasItem("CANCELLED"));
+        as(owner).get(gateway + "/api/items/{id}", itemId).then().body("variants[0].stock", is(4));
+        as(alice).post(gateway + "/api/orders/{id}/cancel", orderId).then().statusCode(409).body("currentState", is("CANCELLED"));
+    }
+
+    @Test
     void aDeclinedPaymentIs402AndPaymentsAreNeverExposed() {
         String owner = token("owner");
         String alice = token("alice");
