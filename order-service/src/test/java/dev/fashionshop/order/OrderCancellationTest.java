@@ -61,6 +61,20 @@ class OrderCancellationTest {
     }
 
     @Test
+    void anOrderLeftUnpaidTooLongExpires() {
+        String id = place("tok_unavailable", 503);
+        // as if it had been deferred an hour ago (the shop waits shop.orders.deferred-expiry, 30 minutes)
+        database.update("update orders set updated_at = now() - interval '1 hour' where id = ?::uuid", id);
+
+        awaitStatus(id, "EXPIRED");
+        ConsumerRecord<String, String> expired = kafka.awaitRecord("orders",
+                r -> id.equals(r.key()) && "OrderExpired".equals(KafkaTestClient.header(r, "ce_type")));
+        assertThat(expired.value()).contains("\"buyerId\":\"alice\"");
+        given().auth().oauth2(alice).post("/api/orders/{id}/cancel", id)
+                .then().statusCode(409).body("currentState", is("EXPIRED"));
+    }
+
+    @Test
     void aDeliveredOrderCannotBeCancelled() {
         String id = place(null, 201);
         kafka.sendEvent("store-orders", id, "StoreAccepted", "{}");

@@ -37,6 +37,11 @@ public final class OrderEvents {
     public record OrderCancelled(UUID orderId, String buyerId, String status) {
     }
 
+    /** An order left unpaid longer than the shop waits: it will never be processed. */
+    @RegisterForReflection
+    public record OrderExpired(UUID orderId, String buyerId) {
+    }
+
     @RegisterForReflection
     public record PaymentDeferred(UUID orderId, String buyerId, long totalAmount, String currency, String reason) {
     }

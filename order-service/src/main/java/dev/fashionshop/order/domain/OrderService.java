@@ -76,6 +76,20 @@ public class OrderService {
         });
     }
 
+    /** Expires the orders deferred before the given time (at most a batch of them); answers how many. */
+    @WithTransaction
+    public Uni<Integer> expireDeferred(Instant deferredBefore) {
+        return orders.deferredBefore(deferredBefore, 100).chain(expiring -> {
+            Uni<Void> done = Uni.createFrom().voidItem();
+            for (Order order : expiring) {
+                order.moveTo(OrderStatus.EXPIRED);
+                done = done.call(() -> outbox.add(OrderEvents.TOPIC, order.id.toString(), "OrderExpired",
+                        new OrderEvents.OrderExpired(order.id, order.buyerId)));
+            }
+            return done.replaceWith(expiring.size());
+        });
+    }
+
     @WithSession
     public Uni<Order> findForBuyer(UUID id, String buyerId) {
         return orders.findForBuyer(id, buyerId);

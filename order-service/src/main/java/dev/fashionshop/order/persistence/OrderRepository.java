@@ -19,6 +19,11 @@ public class OrderRepository implements PanacheRepositoryBase<Order, UUID> {
         return find("id = ?1 and buyerId = ?2", id, buyerId).firstResult();
     }
 
+    public Uni<List<Order>> deferredBefore(java.time.Instant before, int limit) {
+        return find("status = ?1 and updatedAt < ?2", Sort.by("updatedAt"),
+                dev.fashionshop.order.domain.OrderStatus.PAYMENT_DEFERRED, before).page(Page.ofSize(limit)).list();
+    }
+
     public Uni<List<Order>> listForBuyer(String buyerId, int page, int size) {
         return find("buyerId", Sort.descending("createdAt"), buyerId).page(Page.of(page, size)).list();
     }

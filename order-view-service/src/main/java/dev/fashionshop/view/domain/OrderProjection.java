@@ -73,6 +73,10 @@ public class OrderProjection {
                 order.buyerId = text(data, "buyerId", order.buyerId);
                 order.orderStatus = text(data, "status", "CANCEL_REQUESTED");
             };
+            case "OrderExpired" -> order -> {
+                order.buyerId = text(data, "buyerId", order.buyerId);
+                order.orderStatus = "EXPIRED";
+            };
             case "PaymentRefunded" -> order -> order.paymentStatus = "REFUNDED";
             case "StoreCancelled" -> order -> order.storeStatus = "CANCELLED";
             case "DeliveryCancelled" -> order -> order.deliveryStatus = "CANCELLED";
