@@ -95,7 +95,7 @@ public final class ServiceProcess {
 
     public synchronized void start() throws IOException {
         if (!Files.isRegularFile(jar)) {
-            throw new IOException(jar + " does not exist: build the project first (./mvnw package -DskipTests)");
+            throw new IOException(jar + " does not exist: build the project first (the README's first command)");
         }
         Files.createDirectories(logFile.getParent());
         List<String> command = new ArrayList<>();
