@@ -40,7 +40,7 @@ public class StoreOrderEventsConsumer {
 
     private Uni<Void> handle(IncomingEvent event) {
         if ("StoreCancelled".equals(event.type())) {
-            return deliveries.cancel(orderId(event));
+            return deliveries.cancel(event.orderId());
         }
         if (!"StoreAccepted".equals(event.type())) {
             LOG.debugf("Ignoring %s for order %s", event.type(), event.key());
@@ -53,11 +53,4 @@ public class StoreOrderEventsConsumer {
         return deliveries.start(accepted.orderId(), accepted.buyerId(), accepted.shippingAddress());
     }
 
-    private static UUID orderId(IncomingEvent event) {
-        try {
-            return UUID.fromString(event.key());
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new PoisonEventException(event.type() + " " + event.id() + " is not keyed by an order id", e);
-        }
-    }
 }

@@ -1,7 +1,5 @@
 package dev.fashionshop.order.messaging;
 
-import java.util.UUID;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -13,7 +11,6 @@ import dev.fashionshop.order.domain.OrderService;
 import dev.fashionshop.order.domain.OrderStatus;
 import dev.fashionshop.support.messaging.EventInbox;
 import dev.fashionshop.support.messaging.IncomingEvent;
-import dev.fashionshop.support.messaging.PoisonEventException;
 import io.smallrye.mutiny.Uni;
 
 /** Follows the rest of the saga: what the store, the delivery and the payments did with an order. */
@@ -49,14 +46,7 @@ public class SagaEventsConsumer {
             LOG.debugf("Ignoring %s for order %s", event.type(), event.key());
             return Uni.createFrom().voidItem();
         }
-        return orders.follow(orderId(event), next, event.type() + " " + event.id());
+        return orders.follow(event.orderId(), next, event.type() + " " + event.id());
     }
 
-    private static UUID orderId(IncomingEvent event) {
-        try {
-            return UUID.fromString(event.key());
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new PoisonEventException(event.type() + " " + event.id() + " is not keyed by an order id", e);
-        }
-    }
 }

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import dev.fashionshop.order.domain.CatalogueItem;
 import dev.fashionshop.order.domain.CatalogueVariant;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 
 /** The catalogue replica: items and variants as the items topic last described them. */
@@ -48,11 +49,11 @@ public class CatalogueRepository {
 
     @ApplicationScoped
     public static class CatalogueItemRepository
-            implements io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase<CatalogueItem, UUID> {
+            implements PanacheRepositoryBase<CatalogueItem, UUID> {
     }
 
     @ApplicationScoped
     public static class CatalogueVariantRepository
-            implements io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase<CatalogueVariant, String> {
+            implements PanacheRepositoryBase<CatalogueVariant, String> {
     }
 }

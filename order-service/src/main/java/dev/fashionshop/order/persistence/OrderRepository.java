@@ -1,11 +1,13 @@
 package dev.fashionshop.order.persistence;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.fashionshop.order.domain.Order;
+import dev.fashionshop.order.domain.OrderStatus;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
@@ -19,9 +21,10 @@ public class OrderRepository implements PanacheRepositoryBase<Order, UUID> {
         return find("id = ?1 and buyerId = ?2", id, buyerId).firstResult();
     }
 
-    public Uni<List<Order>> deferredBefore(java.time.Instant before, int limit) {
-        return find("status = ?1 and updatedAt < ?2", Sort.by("updatedAt"),
-                dev.fashionshop.order.domain.OrderStatus.PAYMENT_DEFERRED, before).page(Page.ofSize(limit)).list();
+    /** Orders waiting to be paid since before the given time, oldest first. */
+    public Uni<List<Order>> deferredBefore(Instant before, int limit) {
+        return find("status = ?1 and updatedAt < ?2", Sort.by("updatedAt"), OrderStatus.PAYMENT_DEFERRED, before)
+                .page(Page.ofSize(limit)).list();
     }
 
     public Uni<List<Order>> listForBuyer(String buyerId, int page, int size) {

@@ -12,7 +12,6 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.fashionshop.support.messaging.IncomingEvent;
-import dev.fashionshop.support.messaging.PoisonEventException;
 import dev.fashionshop.view.persistence.MyOrderRepository;
 import dev.fashionshop.view.persistence.TimelineRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -43,7 +42,7 @@ public class OrderProjection {
             LOG.debugf("No view change for %s", event.type());
             return Uni.createFrom().voidItem();
         }
-        UUID orderId = orderId(event);
+        UUID orderId = event.orderId();
         return orders.findById(orderId)
                 .map(found -> found != null ? found : newOrder(orderId))
                 .invoke(order -> {
@@ -127,11 +126,4 @@ public class OrderProjection {
         return entry;
     }
 
-    private static UUID orderId(IncomingEvent event) {
-        try {
-            return UUID.fromString(event.key());
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new PoisonEventException(event.type() + " " + event.id() + " is not keyed by an order id", e);
-        }
-    }
 }

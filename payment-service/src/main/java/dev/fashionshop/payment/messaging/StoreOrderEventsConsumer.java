@@ -1,7 +1,5 @@
 package dev.fashionshop.payment.messaging;
 
-import java.util.UUID;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -12,7 +10,6 @@ import org.jboss.logging.Logger;
 import dev.fashionshop.payment.domain.PaymentService;
 import dev.fashionshop.support.messaging.EventInbox;
 import dev.fashionshop.support.messaging.IncomingEvent;
-import dev.fashionshop.support.messaging.PoisonEventException;
 import io.smallrye.mutiny.Uni;
 
 /** Consumes the store-orders topic: an order the store cancelled or rejected is refunded. */
@@ -34,8 +31,8 @@ public class StoreOrderEventsConsumer {
 
     private Uni<Void> handle(IncomingEvent event) {
         return switch (event.type()) {
-            case "StoreCancelled" -> payments.refund(orderId(event), "order cancelled");
-            case "StoreRejected" -> payments.refund(orderId(event), "rejected by the store");
+            case "StoreCancelled" -> payments.refund(event.orderId(), "order cancelled");
+            case "StoreRejected" -> payments.refund(event.orderId(), "rejected by the store");
             default -> {
                 LOG.debugf("Ignoring %s for order %s", event.type(), event.key());
                 yield Uni.createFrom().voidItem();
@@ -43,11 +40,4 @@ public class StoreOrderEventsConsumer {
         };
     }
 
-    private static UUID orderId(IncomingEvent event) {
-        try {
-            return UUID.fromString(event.key());
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new PoisonEventException(event.type() + " " + event.id() + " is not keyed by an order id", e);
-        }
-    }
 }

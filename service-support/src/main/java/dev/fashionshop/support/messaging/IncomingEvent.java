@@ -2,6 +2,7 @@ package dev.fashionshop.support.messaging;
 
 import java.time.Instant;
 import java.time.ZonedDateTime;
+import java.util.UUID;
 
 import org.eclipse.microprofile.reactive.messaging.Message;
 
@@ -40,6 +41,19 @@ public record IncomingEvent(String id, String type, String source, Instant time,
         Instant time = cloudEvent.getTimeStamp().map(ZonedDateTime::toInstant).orElse(record.getTimestamp());
         return new IncomingEvent(cloudEvent.getId(), cloudEvent.getType(), String.valueOf(cloudEvent.getSource()), time,
                 record.getTopic(), key == null ? null : key.toString(), message.getPayload());
+    }
+
+    /**
+     * The order the event concerns: its record key, on every topic but items.
+     *
+     * @throws PoisonEventException if the key is not an order id
+     */
+    public UUID orderId() {
+        try {
+            return UUID.fromString(key);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new PoisonEventException(type + " " + id + " is not keyed by an order id", e);
+        }
     }
 
     /**

@@ -30,14 +30,6 @@ public class OrderEventsConsumer {
         return inbox.process(message, this::handle);
     }
 
-    private static java.util.UUID orderId(IncomingEvent event) {
-        try {
-            return java.util.UUID.fromString(event.key());
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new PoisonEventException(event.type() + " " + event.id() + " is not keyed by an order id", e);
-        }
-    }
-
     private Uni<Void> handle(IncomingEvent event) {
         return switch (event.type()) {
             case "OrderPlaced" -> {
@@ -47,7 +39,7 @@ public class OrderEventsConsumer {
                 }
                 yield storeOrders.receive(placed);
             }
-            case "OrderCancelled" -> storeOrders.requestCancel(orderId(event));
+            case "OrderCancelled" -> storeOrders.requestCancel(event.orderId());
             default -> {
                 LOG.debugf("Ignoring %s for order %s", event.type(), event.key());
                 yield Uni.createFrom().voidItem();
