@@ -10,24 +10,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
-import dev.fashionshop.testsupport.DatabaseTestClient;
-import dev.fashionshop.testsupport.InjectInfrastructure;
 import dev.fashionshop.testsupport.KafkaTestClient;
-import dev.fashionshop.testsupport.TestTokens;
+import dev.fashionshop.testsupport.ServiceTest;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** An accepted order starts a delivery; the owner marks it delivered. */
 @QuarkusTest
-class DeliveryFlowTest {
-
-    @InjectInfrastructure
-    KafkaTestClient kafka;
-
-    @InjectInfrastructure
-    DatabaseTestClient database;
-
-    @InjectInfrastructure
-    TestTokens tokens;
+class DeliveryFlowTest extends ServiceTest {
 
     static String storeAccepted(String orderId) {
         return """

@@ -13,26 +13,15 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.fashionshop.testsupport.DatabaseTestClient;
-import dev.fashionshop.testsupport.InjectInfrastructure;
 import dev.fashionshop.testsupport.KafkaTestClient;
-import dev.fashionshop.testsupport.TestTokens;
+import dev.fashionshop.testsupport.ServiceTest;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 @QuarkusTest
 @QuarkusTestResource(PaymentServiceStub.class)
-class OrderResourceTest {
-
-    @InjectInfrastructure
-    KafkaTestClient kafka;
-
-    @InjectInfrastructure
-    DatabaseTestClient database;
-
-    @InjectInfrastructure
-    TestTokens tokens;
+class OrderResourceTest extends ServiceTest {
 
     String itemId;
     String sku;

@@ -19,20 +19,12 @@ import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-import dev.fashionshop.testsupport.InjectInfrastructure;
-import dev.fashionshop.testsupport.KafkaTestClient;
-import dev.fashionshop.testsupport.TestTokens;
+import dev.fashionshop.testsupport.ServiceTest;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The my-orders view is built from the events of every topic, in whatever order they arrive. */
 @QuarkusTest
-class MyOrdersViewTest {
-
-    @InjectInfrastructure
-    KafkaTestClient kafka;
-
-    @InjectInfrastructure
-    TestTokens tokens;
+class MyOrdersViewTest extends ServiceTest {
 
     @ConfigProperty(name = "quarkus.http.test-port")
     int port;

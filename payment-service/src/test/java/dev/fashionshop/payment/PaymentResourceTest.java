@@ -10,24 +10,13 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
-import dev.fashionshop.testsupport.DatabaseTestClient;
-import dev.fashionshop.testsupport.InjectInfrastructure;
 import dev.fashionshop.testsupport.KafkaTestClient;
-import dev.fashionshop.testsupport.TestTokens;
+import dev.fashionshop.testsupport.ServiceTest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 @QuarkusTest
-class PaymentResourceTest {
-
-    @InjectInfrastructure
-    KafkaTestClient kafka;
-
-    @InjectInfrastructure
-    DatabaseTestClient database;
-
-    @InjectInfrastructure
-    TestTokens tokens;
+class PaymentResourceTest extends ServiceTest {
 
     static String payment(String orderId, String token) {
         return """

@@ -9,25 +9,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
-import dev.fashionshop.testsupport.DatabaseTestClient;
-import dev.fashionshop.testsupport.InjectInfrastructure;
 import dev.fashionshop.testsupport.KafkaTestClient;
-import dev.fashionshop.testsupport.TestTokens;
+import dev.fashionshop.testsupport.ServiceTest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 /** An order the store cancelled or rejected gets its approved payment back, exactly once. */
 @QuarkusTest
-class RefundTest {
-
-    @InjectInfrastructure
-    KafkaTestClient kafka;
-
-    @InjectInfrastructure
-    DatabaseTestClient database;
-
-    @InjectInfrastructure
-    TestTokens tokens;
+class RefundTest extends ServiceTest {
 
     @Test
     void aCancelledOrderIsRefundedOnceHoweverOftenTheStoreSaysSo() {

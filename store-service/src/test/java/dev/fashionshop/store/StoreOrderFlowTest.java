@@ -10,25 +10,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
-import dev.fashionshop.testsupport.DatabaseTestClient;
-import dev.fashionshop.testsupport.InjectInfrastructure;
 import dev.fashionshop.testsupport.KafkaTestClient;
-import dev.fashionshop.testsupport.TestTokens;
+import dev.fashionshop.testsupport.ServiceTest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 /** A paid order reaches the store over Kafka, stock is reserved, the owner accepts it. */
 @QuarkusTest
-class StoreOrderFlowTest {
-
-    @InjectInfrastructure
-    KafkaTestClient kafka;
-
-    @InjectInfrastructure
-    DatabaseTestClient database;
-
-    @InjectInfrastructure
-    TestTokens tokens;
+class StoreOrderFlowTest extends ServiceTest {
 
     static String orderPlaced(String orderId, String sku, int quantity) {
         return """

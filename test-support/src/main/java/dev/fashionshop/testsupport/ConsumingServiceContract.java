@@ -18,13 +18,7 @@ import org.junit.jupiter.api.Test;
  * <p>
  * A service's test extends it, is annotated with {@code @QuarkusTest}, and names a topic it consumes.
  */
-public abstract class ConsumingServiceContract {
-
-    @InjectInfrastructure
-    protected KafkaTestClient kafka;
-
-    @InjectInfrastructure
-    protected DatabaseTestClient database;
+public abstract class ConsumingServiceContract extends ServiceTest {
 
     /** A topic the service consumes. */
     protected abstract String consumedTopic();

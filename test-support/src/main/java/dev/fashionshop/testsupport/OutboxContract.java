@@ -25,13 +25,7 @@ import io.smallrye.mutiny.Uni;
  * <p>
  * A service's test extends it and is annotated with {@code @QuarkusTest}.
  */
-public abstract class OutboxContract {
-
-    @InjectInfrastructure
-    protected KafkaTestClient kafka;
-
-    @InjectInfrastructure
-    protected DatabaseTestClient database;
+public abstract class OutboxContract extends ServiceTest {
 
     @Inject
     Outbox outbox;
