@@ -64,6 +64,33 @@ class OrderCancellationTest extends ServiceTest {
     }
 
     @Test
+    void anOrderWhosePaymentNeverSettledIsDeferredSoTheBuyerCanPayAgain() {
+        String id = place(null, 201);
+        // as if order-service had stopped two minutes ago between the payment call and its answer
+        database.update("update orders set status = 'PAYMENT_PENDING', updated_at = now() - interval '2 minutes'"
+                + " where id = ?::uuid", id);
+
+        awaitStatus(id, "PAYMENT_DEFERRED");
+        ConsumerRecord<String, String> deferred = kafka.awaitRecord("orders",
+                r -> id.equals(r.key()) && "PaymentDeferred".equals(KafkaTestClient.header(r, "ce_type")));
+        assertThat(deferred.value()).contains("payment outcome unknown");
+    }
+
+    @Test
+    void aCancellationTheOwnerHasNotConfirmedWaitsForHimEvenIfTheCourierDelivers() {
+        String id = place(null, 201);
+        given().auth().oauth2(alice).post("/api/orders/{id}/cancel", id).then().statusCode(200);
+        kafka.sendEvent("deliveries", id, "DeliveryStarted", "{}");
+        String completed = kafka.sendEvent("deliveries", id, "DeliveryCompleted", "{}");
+        Awaitility.await().until(() -> database.queryForLong(
+                "select count(*) from processed_event where event_id = ?", completed) == 1);
+
+        given().auth().oauth2(alice).get("/api/orders/{id}", id).then().body("status", is("CANCEL_REQUESTED"));
+        kafka.sendEvent("payments", id, "PaymentRefunded", "{\"orderId\": \"" + id + "\"}");
+        awaitStatus(id, "CANCELLED");
+    }
+
+    @Test
     void aDeliveredOrderCannotBeCancelled() {
         String id = place(null, 201);
         kafka.sendEvent("store-orders", id, "StoreAccepted", "{}");

@@ -50,6 +50,27 @@ class RefundTest extends ServiceTest {
                 "select count(*) from outbox_event where record_key = ? and type = 'PaymentRefunded'", declined)).isZero();
     }
 
+    @Test
+    void anOrderThatExpiredOrWasCancelledUnpaidIsRefundedIfThePaymentWentThroughAfterAll() {
+        String expired = pay(null);
+        String cancelledUnpaid = pay(null);
+        String cancelRequested = pay(null);
+
+        kafka.sendEvent("orders", expired, "OrderExpired", "{\"orderId\": \"" + expired + "\"}");
+        kafka.sendEvent("orders", cancelledUnpaid, "OrderCancelled",
+                "{\"orderId\": \"" + cancelledUnpaid + "\", \"status\": \"CANCELLED\"}");
+        // a paid order's cancellation waits for the store: no refund yet
+        String last = kafka.sendEvent("orders", cancelRequested, "OrderCancelled",
+                "{\"orderId\": \"" + cancelRequested + "\", \"status\": \"CANCEL_REQUESTED\"}");
+        awaitProcessed(last);
+
+        Awaitility.await().until(() -> database.queryForLong(
+                "select count(*) from payment where order_id in (?::uuid, ?::uuid) and status = 'REFUNDED'",
+                expired, cancelledUnpaid) == 2);
+        assertThat(database.queryForLong(
+                "select count(*) from payment where order_id = ?::uuid and status = 'APPROVED'", cancelRequested)).isEqualTo(1);
+    }
+
     private String pay(String token) {
         String orderId = UUID.randomUUID().toString();
         given().auth().oauth2(tokens.buyer("alice")).contentType(ContentType.JSON)

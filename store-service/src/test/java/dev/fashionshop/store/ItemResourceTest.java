@@ -62,6 +62,10 @@ class ItemResourceTest extends ServiceTest {
         ConsumerRecord<String, String> changed = kafka.awaitRecord("items",
                 r -> id.equals(r.key()) && "StockChanged".equals(KafkaTestClient.header(r, "ce_type")));
         assertThat(changed.value()).contains("\"sku\":\"" + sku + "\"", "\"stock\":3");
+        assertThat(database.queryForLong(
+                "select count(*) from stock_movement where sku = ? and reason = 'SET_BY_OWNER' and quantity = -7", sku))
+                .isEqualTo(1);
+        assertThat(database.queryForLong("select sum(quantity) from stock_movement where sku = ?", sku)).isEqualTo(3);
     }
 
     @Test

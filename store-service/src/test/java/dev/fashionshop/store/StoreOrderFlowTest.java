@@ -79,6 +79,14 @@ class StoreOrderFlowTest extends ServiceTest {
         given().auth().oauth2(tokens.owner()).post("/api/store/orders/{id}/confirm-cancel", orderId)
                 .then().statusCode(409).body("currentState", is("CANCELLED"));
         assertThat(database.queryForLong("select stock from variant where sku = ?", sku)).isEqualTo(5);
+        // the ledger explains the stock: registered 5, reserved 2, released 2
+        assertThat(database.queryForLong("select sum(quantity) from stock_movement where sku = ?", sku)).isEqualTo(5);
+        assertThat(database.queryForLong(
+                "select count(*) from stock_movement where order_id = ?::uuid and reason = 'RESERVED' and quantity = -2", orderId))
+                .isEqualTo(1);
+        assertThat(database.queryForLong(
+                "select count(*) from stock_movement where order_id = ?::uuid and reason = 'RELEASED' and quantity = 2", orderId))
+                .isEqualTo(1);
     }
 
     @Test
@@ -93,6 +101,7 @@ class StoreOrderFlowTest extends ServiceTest {
         assertThat(KafkaTestClient.header(rejected, "ce_type")).isEqualTo("StoreRejected");
         assertThat(rejected.value()).contains("only 1 of " + sku);
         assertThat(database.queryForLong("select stock from variant where sku = ?", sku)).isEqualTo(1);
+        assertThat(database.queryForLong("select count(*) from stock_movement where order_id = ?::uuid", orderId)).isZero();
         given().auth().oauth2(tokens.owner()).get("/api/store/orders/{id}", orderId)
                 .then().statusCode(200).body("status", is("REJECTED"));
     }

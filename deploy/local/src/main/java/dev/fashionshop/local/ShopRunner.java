@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 
+import dev.fashionshop.local.audit.AuditCommand;
 import dev.fashionshop.local.identity.LocalIdentity;
 import dev.fashionshop.local.services.ServiceProcess;
 import picocli.CommandLine;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** The command that runs the shop on one machine. */
-@Command(name = "shop-local", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "shop-local", mixinStandardHelpOptions = true, sortOptions = false, subcommands = AuditCommand.class,
         description = "Runs the whole fashion shop on this machine, without Docker: an embedded PostgreSQL, "
                 + "a Kafka KRaft broker, the five services (restarted when they die) and the gateway. "
                 + "Ctrl-C stops everything.")

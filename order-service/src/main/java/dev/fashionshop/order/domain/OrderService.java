@@ -31,6 +31,7 @@ import io.smallrye.mutiny.Uni;
 public class OrderService {
 
     private static final Logger LOG = Logger.getLogger(OrderService.class);
+    private static final int BATCH = 100;
 
     @Inject
     OrderRepository orders;
@@ -79,7 +80,7 @@ public class OrderService {
     /** Expires the orders deferred before the given time (at most a batch of them); answers how many. */
     @WithTransaction
     public Uni<Integer> expireDeferred(Instant deferredBefore) {
-        return orders.deferredBefore(deferredBefore, 100).chain(expiring -> {
+        return orders.inStateSince(OrderStatus.PAYMENT_DEFERRED, deferredBefore, BATCH).chain(expiring -> {
             Uni<Void> done = Uni.createFrom().voidItem();
             for (Order order : expiring) {
                 order.moveTo(OrderStatus.EXPIRED);
@@ -87,6 +88,23 @@ public class OrderService {
                         new OrderEvents.OrderExpired(order.id, order.buyerId)));
             }
             return done.replaceWith(expiring.size());
+        });
+    }
+
+    /**
+     * Defers the orders whose payment call started before the given time and never settled: order-service
+     * stopped between the call and its answer. Whether the payment went through is unknown, so the order
+     * is treated as deferred: the buyer pays again (payment-service answers the first result for the
+     * order), or it expires and a payment that did go through is refunded.
+     */
+    @WithTransaction
+    public Uni<Integer> deferUnsettled(Instant pendingBefore) {
+        return orders.inStateSince(OrderStatus.PAYMENT_PENDING, pendingBefore, BATCH).chain(unsettled -> {
+            Uni<Void> done = Uni.createFrom().voidItem();
+            for (Order order : unsettled) {
+                done = done.call(() -> defer(order, "payment outcome unknown"));
+            }
+            return done.replaceWith(unsettled.size());
         });
     }
 
@@ -139,11 +157,7 @@ public class OrderService {
         return orders.findById(orderId).chain(order -> {
             if (failure != null) {
                 LOG.warnf("Payment of order %s is unavailable: %s", orderId, failure.toString());
-                order.moveTo(OrderStatus.PAYMENT_DEFERRED);
-                return outbox.add(OrderEvents.TOPIC, order.id.toString(), "PaymentDeferred",
-                        new OrderEvents.PaymentDeferred(order.id, order.buyerId, order.totalAmount, order.currency,
-                                "payment unavailable"))
-                        .replaceWith(order);
+                return defer(order, "payment unavailable").replaceWith(order);
             }
             order.paymentId = result.paymentId();
             if (!result.approved()) {
@@ -154,6 +168,13 @@ public class OrderService {
             return outbox.add(OrderEvents.TOPIC, order.id.toString(), "OrderPlaced", OrderEvents.OrderPlaced.of(order))
                     .replaceWith(order);
         });
+    }
+
+    private Uni<Void> defer(Order order, String reason) {
+        order.moveTo(OrderStatus.PAYMENT_DEFERRED);
+        return outbox.add(OrderEvents.TOPIC, order.id.toString(), "PaymentDeferred",
+                new OrderEvents.PaymentDeferred(order.id, order.buyerId, order.totalAmount, order.currency, reason))
+                .replaceWithVoid();
     }
 
     private static Order newOrder(OrderRequest request, Map<UUID, CatalogueItem> items,

@@ -22,8 +22,9 @@ public class OrderRepository implements PanacheRepositoryBase<Order, UUID> {
     }
 
     /** Orders waiting to be paid since before the given time, oldest first. */
-    public Uni<List<Order>> deferredBefore(Instant before, int limit) {
-        return find("status = ?1 and updatedAt < ?2", Sort.by("updatedAt"), OrderStatus.PAYMENT_DEFERRED, before)
+    /** Orders that have been in the given state since before the given time, the oldest first. */
+    public Uni<List<Order>> inStateSince(OrderStatus status, Instant before, int limit) {
+        return find("status = ?1 and updatedAt < ?2", Sort.by("updatedAt"), status, before)
                 .page(Page.ofSize(limit)).list();
     }
 

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 
 import dev.fashionshop.store.messaging.StoreEventPublisher;
 import dev.fashionshop.store.persistence.ItemRepository;
+import dev.fashionshop.store.persistence.StockLedger;
 import dev.fashionshop.store.persistence.VariantRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -28,6 +29,9 @@ public class CatalogueService {
     VariantRepository variants;
 
     @Inject
+    StockLedger ledger;
+
+    @Inject
     StoreEventPublisher events;
 
     @WithTransaction
@@ -40,8 +44,8 @@ public class CatalogueService {
             Item item = new Item();
             item.id = UUID.randomUUID();
             item.createdAt = Instant.now();
-            apply(item, request);
-            return items.persist(item).call(events::itemRegistered);
+            List<StockMovement> movements = apply(item, request);
+            return items.persist(item).call(() -> ledger.record(movements)).call(events::itemRegistered);
         });
     }
 
@@ -58,8 +62,9 @@ public class CatalogueService {
                 if (!taken.isEmpty()) {
                     throw new SkuTakenException(taken.stream().map(v -> v.sku).toList());
                 }
-                apply(item, request);
-                return items.flush().replaceWith(item).call(events::itemUpdated).map(Optional::of);
+                List<StockMovement> movements = apply(item, request);
+                return items.flush().call(() -> ledger.record(movements)).replaceWith(item)
+                        .call(events::itemUpdated).map(Optional::of);
             });
         });
     }
@@ -70,8 +75,10 @@ public class CatalogueService {
             if (variant == null || !variant.item.id.equals(itemId)) {
                 return Uni.createFrom().item(Optional.<Variant> empty());
             }
+            StockMovement movement = StockMovement.of(sku, stock - variant.stock, StockMovement.Reason.SET_BY_OWNER, null);
             variant.stock = stock;
-            return variants.flush().replaceWith(variant).call(v -> events.stockChanged(v, null)).map(Optional::of);
+            return variants.flush().call(() -> ledger.record(List.of(movement))).replaceWith(variant)
+                    .call(v -> events.stockChanged(v, null)).map(Optional::of);
         });
     }
 
@@ -85,7 +92,9 @@ public class CatalogueService {
         return items.findAll(Sort.by("createdAt")).page(Page.of(page, size)).list();
     }
 
-    private static void apply(Item item, NewItem request) {
+    /** Applies the request to the item; answers the stock movements it makes. */
+    private static List<StockMovement> apply(Item item, NewItem request) {
+        List<StockMovement> movements = new java.util.ArrayList<>();
         item.name = request.name();
         item.description = request.description();
         item.category = request.category();
@@ -97,8 +106,15 @@ public class CatalogueService {
             item.variant(v.sku()).ifPresentOrElse(existing -> {
                 existing.size = v.size();
                 existing.colour = v.colour();
-                existing.stock = v.stock();
-            }, () -> item.addVariant(v.sku(), v.size(), v.colour(), v.stock()));
+                if (existing.stock != v.stock()) {
+                    movements.add(StockMovement.of(v.sku(), v.stock() - existing.stock, StockMovement.Reason.SET_BY_OWNER, null));
+                    existing.stock = v.stock();
+                }
+            }, () -> {
+                item.addVariant(v.sku(), v.size(), v.colour(), v.stock());
+                movements.add(StockMovement.of(v.sku(), v.stock(), StockMovement.Reason.REGISTERED, null));
+            });
         }
+        return movements;
     }
 }

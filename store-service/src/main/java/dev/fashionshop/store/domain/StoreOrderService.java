@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 
 import dev.fashionshop.store.messaging.OrderPlaced;
 import dev.fashionshop.store.messaging.StoreEventPublisher;
+import dev.fashionshop.store.persistence.StockLedger;
 import dev.fashionshop.store.persistence.StoreOrderRepository;
 import dev.fashionshop.store.persistence.VariantRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -33,6 +34,9 @@ public class StoreOrderService {
 
     @Inject
     VariantRepository variants;
+
+    @Inject
+    StockLedger ledger;
 
     @Inject
     StoreEventPublisher events;
@@ -60,7 +64,9 @@ public class StoreOrderService {
                         }
                         order.status = StoreOrderStatus.RECEIVED;
                         placed.lines().forEach(line -> stock.get(line.sku()).take(line.quantity()));
-                        Uni<Void> announced = orders.persist(order).replaceWithVoid();
+                        List<StockMovement> reserved = placed.lines().stream().map(line -> StockMovement.of(line.sku(),
+                                -line.quantity(), StockMovement.Reason.RESERVED, order.orderId)).toList();
+                        Uni<Void> announced = orders.persist(order).call(() -> ledger.record(reserved)).replaceWithVoid();
                         for (Variant changed : placed.lines().stream().map(l -> stock.get(l.sku())).distinct().toList()) {
                             announced = announced.call(() -> events.stockChanged(changed, order));
                         }
@@ -103,7 +109,9 @@ public class StoreOrderService {
             return variants.findBySkus(order.lines.stream().map(l -> l.sku).distinct().toList()).chain(found -> {
                 Map<String, Variant> stock = found.stream().collect(Collectors.toMap(v -> v.sku, Function.identity()));
                 order.lines.forEach(line -> stock.get(line.sku).stock += line.quantity);
-                Uni<Void> announced = events.storeCancelled(order);
+                List<StockMovement> givenBack = order.lines.stream().map(line -> StockMovement.of(line.sku,
+                        line.quantity, StockMovement.Reason.RELEASED, order.orderId)).toList();
+                Uni<Void> announced = ledger.record(givenBack).call(() -> events.storeCancelled(order));
                 for (Variant released : stock.values()) {
                     announced = announced.call(() -> events.stockChanged(released, order));
                 }

@@ -1,0 +1,82 @@
+package dev.fashionshop.local.audit;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.GroupListing;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/** How far the shop's consumers are behind, and what the dead-letter topics hold. */
+final class KafkaProgress {
+
+    private final Admin admin;
+
+    KafkaProgress(Admin admin) {
+        this.admin = admin;
+    }
+
+    /**
+     * Records not yet consumed (committed), per consumer group, for every group of the cluster. A
+     * partition of a group's topics where it never committed counts from its start.
+     */
+    Map<String, Long> lagPerGroup() throws ExecutionException, InterruptedException {
+        Map<String, Long> lag = new HashMap<>();
+        for (GroupListing group : admin.listGroups().all().get()) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.groupId())
+                    .partitionsToOffsetAndMetadata().get();
+            Map<TopicPartition, Long> starts = offsets(partitionsOf(committed.keySet()), OffsetSpec.earliest());
+            Map<TopicPartition, Long> ends = offsets(starts.keySet(), OffsetSpec.latest());
+            long behind = 0;
+            for (var end : ends.entrySet()) {
+                OffsetAndMetadata position = committed.get(end.getKey());
+                behind += end.getValue() - (position == null ? starts.get(end.getKey()) : position.offset());
+            }
+            lag.put(group.groupId(), Math.max(0, behind));
+        }
+        return lag;
+    }
+
+    /** Records in each dead-letter topic (the topics named {@code *-dlq}). */
+    Map<String, Long> deadLetters() throws ExecutionException, InterruptedException {
+        Set<TopicPartition> partitions = partitionsOf(admin.listTopics().names().get().stream()
+                .filter(name -> name.endsWith("-dlq")).toList());
+        Map<TopicPartition, Long> starts = offsets(partitions, OffsetSpec.earliest());
+        Map<String, Long> counts = new HashMap<>();
+        offsets(partitions, OffsetSpec.latest())
+                .forEach((partition, end) -> counts.merge(partition.topic(), end - starts.get(partition), Long::sum));
+        return counts;
+    }
+
+    private Set<TopicPartition> partitionsOf(Set<TopicPartition> some) throws ExecutionException, InterruptedException {
+        return partitionsOf(some.stream().map(TopicPartition::topic).distinct().toList());
+    }
+
+    private Set<TopicPartition> partitionsOf(Collection<String> topics) throws ExecutionException, InterruptedException {
+        if (topics.isEmpty()) {
+            return Set.of();
+        }
+        Set<TopicPartition> partitions = new HashSet<>();
+        admin.describeTopics(topics).allTopicNames().get().values().forEach(topic -> topic.partitions()
+                .forEach(p -> partitions.add(new TopicPartition(topic.name(), p.partition()))));
+        return partitions;
+    }
+
+    private Map<TopicPartition, Long> offsets(Set<TopicPartition> partitions, OffsetSpec spec)
+            throws ExecutionException, InterruptedException {
+        if (partitions.isEmpty()) {
+            return Map.of();
+        }
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> offsets = admin
+                .listOffsets(partitions.stream().collect(Collectors.toMap(p -> p, p -> spec))).all().get();
+        return offsets.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+    }
+}
