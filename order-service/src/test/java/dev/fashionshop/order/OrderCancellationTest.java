@@ -10,13 +10,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.fashionshop.testsupport.KafkaTestClient;
-import dev.fashionshop.testsupport.ServiceTest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 /** The buyer cancels; order-service asks the store and ends CANCELLED once the payment was refunded. */
 @QuarkusTest
-class OrderCancellationTest extends ServiceTest {
+class OrderCancellationTest extends OrderServiceTest {
 
     CatalogueFixture item;
     String alice;

@@ -14,14 +14,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.fashionshop.testsupport.KafkaTestClient;
-import dev.fashionshop.testsupport.ServiceTest;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 @QuarkusTest
-@QuarkusTestResource(PaymentServiceStub.class)
-class OrderResourceTest extends ServiceTest {
+class OrderResourceTest extends OrderServiceTest {
 
     String itemId;
     String sku;

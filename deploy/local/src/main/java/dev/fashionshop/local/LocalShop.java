@@ -24,9 +24,8 @@ import dev.fashionshop.local.infra.LocalPostgres;
 import dev.fashionshop.local.services.Health;
 import dev.fashionshop.local.services.ServiceProcess;
 import dev.fashionshop.local.services.ServiceSpec;
+import dev.fashionshop.local.services.ServicesEndpoint;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 
 /**
  * The whole shop on one machine: PostgreSQL and Kafka with their data in the data directory, the
@@ -133,9 +132,7 @@ public final class LocalShop implements AutoCloseable {
         });
         gateway = new Gateway(vertx, routes)
                 .local("/api/auth/token", new TokenEndpoint(identity))
-                .local("/local/services", request -> request.response()
-                        .putHeader("Content-Type", "application/json")
-                        .end(servicesAsJson().encodePrettily()));
+                .local(ServicesEndpoint.PATH, new ServicesEndpoint(vertx, services, SERVICE_STOP_GRACE));
         gatewayPort = gateway.listen(options.gatewayPort()).toCompletionStage().toCompletableFuture().get();
     }
 
@@ -162,20 +159,6 @@ public final class LocalShop implements AutoCloseable {
 
     private List<String> notReady() {
         return services.stream().filter(s -> s.health() != Health.UP).map(s -> s.name() + " " + s.health()).toList();
-    }
-
-    public JsonArray servicesAsJson() {
-        JsonArray list = new JsonArray();
-        for (ServiceProcess service : services) {
-            list.add(new JsonObject()
-                    .put("name", service.name())
-                    .put("url", service.url())
-                    .put("pid", service.pid())
-                    .put("health", service.health().name())
-                    .put("restarts", service.restarts())
-                    .put("log", service.logFile().toString()));
-        }
-        return list;
     }
 
     public List<ServiceProcess> services() {

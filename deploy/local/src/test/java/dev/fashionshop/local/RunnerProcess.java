@@ -31,6 +31,12 @@ final class RunnerProcess {
     }
 
     static RunnerProcess start(Path dataDirectory, String... extraArguments) throws IOException {
+        return start(dataDirectory, java.util.Map.of(), extraArguments);
+    }
+
+    /** Starts the runner with extra environment variables, which it passes on to the services. */
+    static RunnerProcess start(Path dataDirectory, java.util.Map<String, String> environment, String... extraArguments)
+            throws IOException {
         List<String> command = new java.util.ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElseThrow(),
                 "-cp", System.getProperty("java.class.path"),
@@ -39,7 +45,12 @@ final class RunnerProcess {
                 "--data-dir", dataDirectory.toString(),
                 "--project-dir", Path.of("../..").toAbsolutePath().normalize().toString()));
         command.addAll(List.of(extraArguments));
-        return new RunnerProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        RunnerProcess runner = new RunnerProcess(builder.start());
+        // a test run that is itself stopped must not leave a shop running behind it
+        Runtime.getRuntime().addShutdownHook(new Thread(runner::killIfAlive, "kill-runner"));
+        return runner;
     }
 
     private void readConsole() {

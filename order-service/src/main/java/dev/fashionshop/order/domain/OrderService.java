@@ -12,10 +12,10 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 import dev.fashionshop.order.client.PaymentClient;
+import dev.fashionshop.order.client.PaymentGateway;
 import dev.fashionshop.order.persistence.CatalogueRepository;
 import dev.fashionshop.order.persistence.OrderRepository;
 import dev.fashionshop.support.messaging.Outbox;
@@ -40,8 +40,7 @@ public class OrderService {
     CatalogueRepository catalogue;
 
     @Inject
-    @RestClient
-    PaymentClient payments;
+    PaymentGateway payments;
 
     @Inject
     Outbox outbox;
@@ -50,9 +49,7 @@ public class OrderService {
     public Uni<Order> place(OrderRequest request) {
         return priced(request)
                 .chain(this::store)
-                .chain(order -> payments.pay(new PaymentClient.PaymentRequest(order.id, order.totalAmount,
-                        order.currency, request.paymentToken()))
-                        .onItemOrFailure().transformToUni((result, failure) -> settle(order.id, result, failure)));
+                .chain(order -> pay(order, request.paymentToken()));
     }
 
     /**
@@ -152,13 +149,47 @@ public class OrderService {
         return orders.persist(order);
     }
 
+    /**
+     * The buyer pays a deferred order again (any order not yet settled: PAYMENT_DEFERRED). Paying is
+     * idempotent per order at payment-service, so a payment that went through before answers as such.
+     *
+     * @return the order, or null when the buyer has no such order
+     * @throws IllegalTransitionException when the order is not waiting for its payment
+     */
+    public Uni<Order> retryPayment(UUID id, String buyerId, String paymentToken) {
+        return markPending(id, buyerId).chain(order -> order == null ? Uni.createFrom().nullItem() : pay(order, paymentToken));
+    }
+
+    /** Back to PAYMENT_PENDING while the call is in flight: neither a cancellation nor the expiry can cross it. */
     @WithTransaction
-    Uni<Order> settle(UUID orderId, PaymentClient.PaymentResult result, Throwable failure) {
-        return orders.findById(orderId).chain(order -> {
-            if (failure != null) {
-                LOG.warnf("Payment of order %s is unavailable: %s", orderId, failure.toString());
-                return defer(order, "payment unavailable").replaceWith(order);
+    Uni<Order> markPending(UUID id, String buyerId) {
+        return orders.findForBuyer(id, buyerId).invoke(order -> {
+            if (order != null) {
+                if (order.status != OrderStatus.PAYMENT_DEFERRED) {
+                    throw new IllegalTransitionException(order.id, order.status, OrderStatus.PAYMENT_PENDING);
+                }
+                order.moveTo(OrderStatus.PAYMENT_PENDING);
             }
+        });
+    }
+
+    private Uni<Order> pay(Order order, String paymentToken) {
+        return payments.pay(new PaymentClient.PaymentRequest(order.id, order.totalAmount, order.currency, paymentToken))
+                .chain(answer -> settle(order.id, answer));
+    }
+
+    @WithTransaction
+    Uni<Order> settle(UUID orderId, PaymentGateway.Answer answer) {
+        return orders.findById(orderId).chain(order -> {
+            if (order.status != OrderStatus.PAYMENT_PENDING) {
+                // the sweep deferred it meanwhile (the call outlived shop.orders.pending-timeout): the buyer pays again
+                LOG.infof("Order %s became %s while its payment was asked for; the answer is not applied", orderId, order.status);
+                return Uni.createFrom().item(order);
+            }
+            if (!answer.available()) {
+                return defer(order, answer.unavailableBecause()).replaceWith(order);
+            }
+            PaymentClient.PaymentResult result = answer.result();
             order.paymentId = result.paymentId();
             if (!result.approved()) {
                 order.moveTo(OrderStatus.PAYMENT_DECLINED);

@@ -20,7 +20,8 @@ public enum OrderStatus {
 
     private static final Map<OrderStatus, Set<OrderStatus>> NEXT = Map.ofEntries(
             Map.entry(PAYMENT_PENDING, Set.of(PAID, PAYMENT_DECLINED, PAYMENT_DEFERRED)),
-            Map.entry(PAYMENT_DEFERRED, Set.of(PAID, PAYMENT_DECLINED, EXPIRED, CANCELLED)),
+            // paying a deferred order again puts it back to PAYMENT_PENDING while the call is in flight
+            Map.entry(PAYMENT_DEFERRED, Set.of(PAYMENT_PENDING, EXPIRED, CANCELLED)),
             // events of the store and of the delivery come on different topics, in any order: a later step
             // of the happy path implies the earlier ones, so the order may skip ahead (and an earlier step
             // arriving late is then refused, as a move backwards)

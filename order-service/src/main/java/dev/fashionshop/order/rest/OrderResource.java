@@ -1,6 +1,5 @@
 package dev.fashionshop.order.rest;
 
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
@@ -37,8 +36,8 @@ public class OrderResource {
 
     /** More of one variant in one order than any buyer means: refused as input, not as stock. */
     static final int MAX_QUANTITY = 100;
-    /** Seconds a buyer is asked to wait before paying a deferred order again. */
-    static final int RETRY_AFTER_SECONDS = 30;
+    /** Seconds a buyer is asked to wait before paying a deferred order again: about the circuit breaker's delay. */
+    static final int RETRY_AFTER_SECONDS = 10;
 
     @Inject
     OrderService orders;
@@ -62,7 +61,19 @@ public class OrderResource {
         OrderRequest order = new OrderRequest(buyer.getSubject(),
                 request.lines().stream().map(l -> new OrderRequest.Line(l.itemId(), l.sku(), l.quantity())).toList(),
                 request.shippingAddress(), request.paymentToken());
-        return orders.place(order).map(this::answer);
+        return orders.place(order).map(placed -> answer(placed, true));
+    }
+
+    public record PaymentRetry(@Size(max = 100) String paymentToken) {
+    }
+
+    /** The buyer pays a deferred order again: 200 when paid, 402 when declined, 503 again when payment is still unavailable. */
+    @POST
+    @Path("{id}/payment")
+    public Uni<Response> pay(UUID id, @Valid PaymentRetry retry) {
+        return orders.retryPayment(id, buyer.getSubject(), retry == null ? null : retry.paymentToken())
+                .onItem().ifNull().failWith(() -> new NotFoundException("No order " + id))
+                .map(order -> answer(order, false));
     }
 
     @GET
@@ -87,10 +98,12 @@ public class OrderResource {
                 .map(OrderView::of);
     }
 
-    private Response answer(Order order) {
+    private Response answer(Order order, boolean created) {
         return switch (order.status) {
-            case PAID -> Response.created(uriInfo.getAbsolutePathBuilder().path(order.id.toString()).build())
-                    .entity(OrderView.of(order)).build();
+            case PAID -> created
+                    ? Response.created(uriInfo.getAbsolutePathBuilder().path(order.id.toString()).build())
+                            .entity(OrderView.of(order)).build()
+                    : Response.ok(OrderView.of(order)).build();
             case PAYMENT_DECLINED -> Problem.of(402, "Payment declined", "The payment of order " + order.id
                     + " was declined; the order will not be processed.")
                     .with("orderId", order.id).with("orderStatus", order.status).toResponse();
@@ -98,9 +111,9 @@ public class OrderResource {
                     "Order " + order.id + " is saved but could not be paid right now; please pay it a little later.")
                     .with("orderId", order.id).with("orderStatus", order.status).toResponse())
                     .header("Retry-After", RETRY_AFTER_SECONDS)
-                    .location(URI.create(uriInfo.getAbsolutePath() + "/" + order.id + "/payment"))
+                    .location(uriInfo.getBaseUriBuilder().path("/api/orders/{id}/payment").build(order.id))
                     .build();
-            default -> throw new IllegalStateException("Order " + order.id + " placed as " + order.status);
+            default -> throw new IllegalStateException("Order " + order.id + " answered as " + order.status);
         };
     }
 }

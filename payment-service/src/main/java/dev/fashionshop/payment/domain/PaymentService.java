@@ -6,10 +6,13 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.faulttolerance.Bulkhead;
+
 import dev.fashionshop.payment.persistence.PaymentRepository;
 import dev.fashionshop.payment.provider.PaymentProvider;
 import dev.fashionshop.support.messaging.Outbox;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.faulttolerance.api.AsynchronousNonBlocking;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
@@ -48,36 +51,40 @@ public class PaymentService {
         }
     }
 
+    /**
+     * Pays the order once: an order already paid (or declined) answers its first result without asking
+     * the provider again. The provider is asked outside any transaction, so that a slow provider holds
+     * no database connection. At most so many payments are in flight (shop.payments bulkhead,
+     * configuration); beyond that the call is refused at once (BulkheadException, a 503), never queued.
+     */
+    @AsynchronousNonBlocking
+    @Bulkhead(value = 32, waitingTaskQueue = 1)
     public Uni<Outcome> pay(PaymentRequest request) {
-        return payOnce(request)
-                // two calls for the same order at once: the unique order_id lets one win; the other answers its result
-                .onFailure(PaymentService::isUniqueViolation)
-                .recoverWithUni(() -> find(request.orderId()).map(existing -> new Outcome(existing, false)));
+        return find(request.orderId()).chain(existing -> existing != null
+                ? Uni.createFrom().item(new Outcome(existing, false))
+                : provider.authorize(request.orderId(), request.paymentToken(), request.amount(), request.currency())
+                        .chain(decision -> record(request, decision))
+                        // two calls for the same order at once: the unique order_id lets one win; the other answers its result
+                        .onFailure(PaymentService::isUniqueViolation)
+                        .recoverWithUni(() -> find(request.orderId()).map(first -> new Outcome(first, false))));
     }
 
     @WithTransaction
-    Uni<Outcome> payOnce(PaymentRequest request) {
-        return payments.findByOrderId(request.orderId()).chain(existing -> {
-            if (existing != null) {
-                return Uni.createFrom().item(new Outcome(existing, false));
-            }
-            PaymentProvider.Decision decision = provider.authorize(request.paymentToken(), request.amount(),
-                    request.currency());
-            Payment payment = new Payment();
-            payment.id = UUID.randomUUID();
-            payment.orderId = request.orderId();
-            payment.buyerId = request.buyerId();
-            payment.amount = request.amount();
-            payment.currency = request.currency();
-            payment.status = decision.approved() ? PaymentStatus.APPROVED : PaymentStatus.DECLINED;
-            payment.reason = decision.reason();
-            payment.createdAt = Instant.now();
-            payment.updatedAt = payment.createdAt;
-            String type = decision.approved() ? "PaymentApproved" : "PaymentDeclined";
-            return payments.persistAndFlush(payment)
-                    .call(p -> outbox.add(TOPIC, p.orderId.toString(), type, PaymentEvent.of(p)))
-                    .map(p -> new Outcome(p, true));
-        });
+    Uni<Outcome> record(PaymentRequest request, PaymentProvider.Decision decision) {
+        Payment payment = new Payment();
+        payment.id = UUID.randomUUID();
+        payment.orderId = request.orderId();
+        payment.buyerId = request.buyerId();
+        payment.amount = request.amount();
+        payment.currency = request.currency();
+        payment.status = decision.approved() ? PaymentStatus.APPROVED : PaymentStatus.DECLINED;
+        payment.reason = decision.reason();
+        payment.createdAt = Instant.now();
+        payment.updatedAt = payment.createdAt;
+        String type = decision.approved() ? "PaymentApproved" : "PaymentDeclined";
+        return payments.persistAndFlush(payment)
+                .call(p -> outbox.add(TOPIC, p.orderId.toString(), type, PaymentEvent.of(p)))
+                .map(p -> new Outcome(p, true));
     }
 
     /**

@@ -1,23 +1,42 @@
 package dev.fashionshop.payment.provider;
 
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.smallrye.mutiny.Uni;
 
 /**
  * Stands in for the external payment provider: it approves every payment except the documented test
- * card token {@value #DECLINED_TOKEN}, so that tests and demos can drive both answers.
+ * card token {@value #DECLINED_TOKEN}, so that tests and demos can drive both answers. Its latency and
+ * failure rate are runtime knobs ({@link SimulatorSettings}), to make the shop's overload handling
+ * visible. The order id goes with every call: a real provider takes it as the idempotency key.
  */
 @ApplicationScoped
 public class PaymentProvider {
 
     public static final String DECLINED_TOKEN = "tok_declined";
 
+    @Inject
+    SimulatorSettings settings;
+
     public record Decision(boolean approved, String reason) {
     }
 
-    public Decision authorize(String paymentToken, long amount, String currency) {
-        if (DECLINED_TOKEN.equals(paymentToken)) {
-            return new Decision(false, "card declined by the issuer");
-        }
-        return new Decision(true, null);
+    public Uni<Decision> authorize(UUID orderId, String paymentToken, long amount, String currency) {
+        SimulatorSettings.Knobs knobs = settings.current();
+        Uni<Decision> answer = Uni.createFrom().item(() -> {
+            if (ThreadLocalRandom.current().nextDouble() < knobs.failureRate()) {
+                throw new ProviderUnavailableException("the payment provider did not answer (simulated failure)");
+            }
+            return DECLINED_TOKEN.equals(paymentToken)
+                    ? new Decision(false, "card declined by the issuer")
+                    : new Decision(true, null);
+        });
+        return knobs.latencyMs() > 0 ? Uni.createFrom().voidItem().onItem().delayIt()
+                .by(Duration.ofMillis(knobs.latencyMs())).chain(() -> answer) : answer;
     }
 }

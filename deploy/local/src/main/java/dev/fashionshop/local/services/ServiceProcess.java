@@ -181,6 +181,17 @@ public final class ServiceProcess {
         }
     }
 
+    /** Starts a stopped service again, and supervises it again. Nothing happens if it runs. */
+    public synchronized void resume() throws IOException {
+        if (!stopping) {
+            return;
+        }
+        stopping = false;
+        backoff = FIRST_BACKOFF;
+        restartAt = null;
+        start();
+    }
+
     /** Stops the process: SIGTERM first so that it shuts down gracefully, SIGKILL after the grace period. */
     public void stop(Duration grace) {
         Process current;

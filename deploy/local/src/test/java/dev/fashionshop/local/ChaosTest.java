@@ -1,0 +1,224 @@
+package dev.fashionshop.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import dev.fashionshop.local.audit.ShopAudit;
+import dev.fashionshop.local.services.ServiceSpec;
+import io.restassured.response.Response;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Crash safety under fire: buyers order, pay and cancel, the owner accepts, confirms cancellations and
+ * completes deliveries, all through the gateway, while services are killed with SIGKILL at random (a
+ * fixed seed) and the runner restarts them. Once the stream is over and the shop is quiet, the audit
+ * checks every invariant. The figures are printed; docs/chaos.md records a run.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(RunningShop.class)
+@Order(Integer.MAX_VALUE)
+class ChaosTest {
+
+    static final long SEED = 20261124L;
+    static final int ORDERS = Integer.getInteger("chaos.orders", 200);
+    static final int KILLS = Integer.getInteger("chaos.kills", 12);
+    static final int BUYERS = 4;
+    private static final List<String> VICTIMS = ServiceSpec.SHOP.stream().map(ServiceSpec::name).toList();
+
+    private ShopApi shop;
+    private final AtomicInteger placed = new AtomicInteger();
+    private final AtomicInteger attempts = new AtomicInteger();
+    private final AtomicInteger failedRequests = new AtomicInteger();
+    private final AtomicInteger deferred = new AtomicInteger();
+    private final AtomicInteger declined = new AtomicInteger();
+    private final AtomicInteger cancelled = new AtomicInteger();
+    private final AtomicInteger kills = new AtomicInteger();
+    private final Set<String> orderIds = ConcurrentHashMap.newKeySet();
+
+    @BeforeAll
+    void connect(ShopApi shop) {
+        this.shop = shop;
+    }
+
+    @Test
+    void theInvariantsHoldWhileServicesAreKilledAtRandom() throws Exception {
+        Random random = new Random(SEED);
+        List<String[]> items = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String sku = "CHAOS-" + i + "-" + UUID.randomUUID();
+            // one scarce item, so that the store rejects some orders the replica let through
+            items.add(new String[] { shop.registerItem(sku, i == 0 ? 6 : 100_000, 1000L + 500 * i), sku });
+        }
+        items.forEach(item -> shop.awaitCatalogued(item[0], item[1]));
+
+        AtomicBoolean ordering = new AtomicBoolean(true);
+        ExecutorService threads = Executors.newFixedThreadPool(BUYERS + 2);
+        List<Future<?>> buyers = new ArrayList<>();
+        AtomicInteger remaining = new AtomicInteger(ORDERS);
+        for (int b = 0; b < BUYERS; b++) {
+            long seed = random.nextLong();
+            String buyer = b % 2 == 0 ? "alice" : "bob";
+            buyers.add(threads.submit(() -> buy(buyer, new Random(seed), items, remaining)));
+        }
+        long ownerSeed = random.nextLong();
+        Future<?> owner = threads.submit(() -> {
+            Random ownerRandom = new Random(ownerSeed);
+            while (ordering.get()) {
+                ownerRound(ownerRandom, true);
+            }
+            return null;
+        });
+        long chaosSeed = random.nextLong();
+        Future<?> chaos = threads.submit(() -> killAtRandom(new Random(chaosSeed), ordering));
+
+        for (Future<?> buyer : buyers) {
+            buyer.get(20, TimeUnit.MINUTES);
+        }
+        chaos.get(10, TimeUnit.MINUTES); // it goes on until it killed enough, then lets the buyers finish
+        ordering.set(false);
+        owner.get(2, TimeUnit.MINUTES);
+        threads.shutdown();
+
+        // the dust settles: every service back, the owner confirms the cancellations still waiting
+        VICTIMS.forEach(shop::awaitServiceUp);
+        Instant settleBy = Instant.now().plus(Duration.ofMinutes(3));
+        while (Instant.now().isBefore(settleBy) && ownerRound(new Random(1), false) > 0) {
+            TimeUnit.SECONDS.sleep(1);
+        }
+        ShopAudit.Report report = shop.audit();
+        report.print(System.out);
+        long notFinal = report.ordersByStatus().entrySet().stream()
+                .filter(e -> !Set.of("DELIVERED", "CANCELLED", "REJECTED", "EXPIRED", "PAYMENT_DECLINED").contains(e.getKey()))
+                .mapToLong(e -> e.getValue()).sum();
+        System.out.printf("CHAOS seed=%d orders placed=%d (attempts %d, failed requests %d, deferred %d, declined %d,"
+                + " cancelled %d) faults injected=%d violations=%d orders not final=%d (awaiting the owner or the courier)"
+                + " not quiet=%s%n", SEED, placed.get(), attempts.get(), failedRequests.get(), deferred.get(), declined.get(),
+                cancelled.get(), kills.get(), report.violations().size(), notFinal, report.unquiet());
+
+        assertThat(placed.get()).isGreaterThanOrEqualTo(ORDERS);
+        assertThat(kills.get()).isGreaterThanOrEqualTo(KILLS);
+        assertThat(report.unquiet()).isEmpty();
+        assertThat(report.violations()).isEmpty();
+    }
+
+    /** A buyer's stream of orders: placed until the quota is used, some declined, some cancelled at once. */
+    private Void buy(String buyer, Random random, List<String[]> items, AtomicInteger remaining) {
+        while (remaining.getAndDecrement() > 0) {
+            String[] item = items.get(random.nextInt(items.size()));
+            String token = random.nextInt(10) == 0 ? "tok_declined" : null;
+            boolean cancel = random.nextInt(4) == 0;
+            Response answer;
+            do {
+                attempts.incrementAndGet();
+                answer = request(() -> shop.as(buyer).body(ShopApi.orderBody(item[0], item[1], 1 + random.nextInt(2), token))
+                        .post(shop.gateway + "/api/orders"));
+            } while (answer == null || answer.statusCode() >= 500 && answer.path("orderId") == null);
+            placed.incrementAndGet();
+            String orderId = answer.statusCode() == 201 ? answer.path("id") : answer.path("orderId");
+            if (orderId != null) {
+                orderIds.add(orderId);
+            }
+            switch (answer.statusCode()) {
+                case 402 -> declined.incrementAndGet();
+                case 503 -> {
+                    deferred.incrementAndGet();
+                    if (random.nextBoolean()) {
+                        // pay it again a little later, as the answer asks; else it expires
+                        request(() -> shop.as(buyer).body("{}").post(shop.gateway + "/api/orders/{id}/payment", orderId));
+                    }
+                }
+                default -> {
+                    if (cancel) {
+                        Response cancelling = request(() -> shop.as(buyer).post(shop.gateway + "/api/orders/{id}/cancel", orderId));
+                        if (cancelling != null && cancelling.statusCode() == 200) {
+                            cancelled.incrementAndGet();
+                        }
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * One round of the owner's work: confirm the cancellations waiting, accept some received orders,
+     * complete some deliveries under way. Answers how many things were still waiting for the owner.
+     */
+    private int ownerRound(Random random, boolean partly) {
+        int waiting = 0;
+        for (JsonObject order : list("/api/store/orders?status=CANCEL_REQUESTED&size=500")) {
+            waiting++;
+            request(() -> shop.as("owner").post(shop.gateway + "/api/store/orders/{id}/confirm-cancel", order.getString("orderId")));
+        }
+        if (partly) {
+            for (JsonObject order : list("/api/store/orders?status=RECEIVED&size=500")) {
+                if (random.nextInt(3) > 0) {
+                    request(() -> shop.as("owner").post(shop.gateway + "/api/store/orders/{id}/accept", order.getString("orderId")));
+                }
+            }
+            for (JsonObject delivery : list("/api/deliveries?status=STARTED&size=500")) {
+                if (random.nextBoolean()) {
+                    request(() -> shop.as("owner").post(shop.gateway + "/api/deliveries/{id}/complete", delivery.getString("id")));
+                }
+            }
+        }
+        return waiting;
+    }
+
+    /** Kills a random service now and then (SIGKILL), until enough were killed and the buyers are done. */
+    private Void killAtRandom(Random random, AtomicBoolean ordering) throws InterruptedException {
+        while (kills.get() < KILLS) {
+            TimeUnit.MILLISECONDS.sleep(3_000 + random.nextInt(5_000));
+            String victim = VICTIMS.get(random.nextInt(VICTIMS.size()));
+            long pid = shop.service(victim).getLong("pid");
+            if (pid > 0 && ProcessHandle.of(pid).map(ProcessHandle::destroyForcibly).orElse(false)) {
+                kills.incrementAndGet();
+                System.out.printf("CHAOS killed %s (pid %d), kill %d%n", victim, pid, kills.get());
+            }
+        }
+        return null;
+    }
+
+    private List<JsonObject> list(String path) {
+        Response response = request(() -> shop.as("owner").get(shop.gateway + path));
+        if (response == null || response.statusCode() != 200) {
+            return List.of();
+        }
+        return new JsonArray(response.asString()).stream().map(JsonObject.class::cast).toList();
+    }
+
+    /** A request that may fail while its service is being killed: null when the connection broke. */
+    private Response request(java.util.function.Supplier<Response> call) {
+        try {
+            Response response = call.get();
+            if (response.statusCode() >= 500 && response.statusCode() != 503) {
+                failedRequests.incrementAndGet();
+            }
+            return response;
+        } catch (RuntimeException e) {
+            failedRequests.incrementAndGet();
+            return null;
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package dev.fashionshop.local;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.is;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.assertj.core.api.Assertions;
+import org.awaitility.Awaitility;
+
+import dev.fashionshop.local.audit.ShopAudit;
+import dev.fashionshop.local.audit.ShopConnections;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/** The shop as its users and operators reach it: the gateway with tokens, the audit, and the databases. */
+final class ShopApi {
+
+    /** The longest any step of the saga may take on a busy 2-core machine. */
+    static final Duration SAGA_STEP = Duration.ofSeconds(60);
+
+    final String gateway;
+    final int postgresPort;
+    final String kafkaBootstrapServers;
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+
+    ShopApi(String gateway, int postgresPort, String kafkaBootstrapServers) {
+        this.gateway = gateway;
+        this.postgresPort = postgresPort;
+        this.kafkaBootstrapServers = kafkaBootstrapServers;
+    }
+
+    /** A request as one of the demo users (alice, bob, owner, operator), with a token from the shop. */
+    RequestSpecification as(String user) {
+        return given().auth().oauth2(tokens.computeIfAbsent(user, this::token)).contentType(ContentType.JSON);
+    }
+
+    private String token(String user) {
+        return given().contentType(ContentType.JSON)
+                .body("{\"username\": \"%s\", \"password\": \"%s\"}".formatted(user, user))
+                .post(gateway + "/api/auth/token")
+                .then().statusCode(200).body("token_type", is("Bearer"))
+                .extract().path("access_token");
+    }
+
+    /** The owner registers an item with one variant; answers the item's id. */
+    String registerItem(String sku, int stock, long price) {
+        return as("owner").body("""
+                {"name": "Item %s", "category": "tests", "price": %d, "currency": "EUR",
+                 "variants": [{"sku": "%s", "size": "M", "colour": "black", "stock": %d}]}""".formatted(sku, price, sku, stock))
+                .post(gateway + "/api/items").then().statusCode(201).extract().path("id");
+    }
+
+    static String orderBody(String itemId, String sku, int quantity, String paymentToken) {
+        return """
+                {"lines": [{"itemId": "%s", "sku": "%s", "quantity": %d}], "shippingAddress": "5 Test Street"%s}"""
+                .formatted(itemId, sku, quantity, paymentToken == null ? "" : ", \"paymentToken\": \"" + paymentToken + "\"");
+    }
+
+    /** The buyer orders once order-service's catalogue replica knows the item (a 400 until then). */
+    Response order(String buyer, String itemId, String sku, int quantity, String paymentToken) {
+        String body = orderBody(itemId, sku, quantity, paymentToken);
+        return Awaitility.await("the item to reach order-service's catalogue").atMost(SAGA_STEP)
+                .until(() -> as(buyer).body(body).post(gateway + "/api/orders"), response -> response.statusCode() != 400);
+    }
+
+    /**
+     * Waits until order-service's catalogue replica knows the item: an order of it with the test card
+     * that is always declined answers 402 then (400 before). The declined order stays, harmless.
+     */
+    void awaitCatalogued(String itemId, String sku) {
+        order("bob", itemId, sku, 1, "tok_declined").then().statusCode(402);
+    }
+
+    /** A paid order; answers its id. */
+    String paidOrder(String buyer, String itemId, String sku, int quantity) {
+        return order(buyer, itemId, sku, quantity, null).then().statusCode(201).body("status", is("PAID")).extract().path("id");
+    }
+
+    void awaitStoreOrder(String orderId, String status) {
+        Awaitility.await("store order " + orderId + " " + status).atMost(SAGA_STEP).untilAsserted(() -> as("owner")
+                .get(gateway + "/api/store/orders/{id}", orderId).then().statusCode(200).body("status", is(status)));
+    }
+
+    void awaitOrder(String buyer, String orderId, String status) {
+        Awaitility.await("order " + orderId + " " + status).atMost(SAGA_STEP).untilAsserted(() -> as(buyer)
+                .get(gateway + "/api/orders/{id}", orderId).then().statusCode(200).body("status", is(status)));
+    }
+
+    void awaitView(String buyer, String orderId, String status) {
+        Awaitility.await("view of " + orderId + " " + status).atMost(SAGA_STEP).untilAsserted(() -> as(buyer)
+                .get(gateway + "/api/my-orders/{id}", orderId).then().statusCode(200).body("status", is(status)));
+    }
+
+    /** The delivery of an order once it exists. */
+    JsonObject awaitDelivery(String orderId, String status) {
+        return Awaitility.await("delivery of " + orderId + " " + status).atMost(SAGA_STEP).until(
+                () -> new JsonArray(as("owner").queryParam("orderId", orderId).get(gateway + "/api/deliveries").asString())
+                        .stream().map(JsonObject.class::cast).filter(d -> status.equals(d.getString("status")))
+                        .findFirst().orElse(null),
+                delivery -> delivery != null);
+    }
+
+    int stockOf(String itemId) {
+        return as("owner").get(gateway + "/api/items/{id}", itemId).then().statusCode(200).extract().path("variants[0].stock");
+    }
+
+    /** What the runner says of a service: name, url, pid, health, restarts. */
+    JsonObject service(String name) {
+        return new JsonArray(given().get(gateway + "/local/services").asString()).stream().map(JsonObject.class::cast)
+                .filter(s -> name.equals(s.getString("name"))).findFirst().orElseThrow();
+    }
+
+    /** A service's own URL: for what the gateway does not route. */
+    String serviceUrl(String name) {
+        return service(name).getString("url");
+    }
+
+    void stopService(String name) {
+        given().post(gateway + "/local/services/{name}/stop", name).then().statusCode(200).body("health", is("STOPPED"));
+    }
+
+    void startService(String name) {
+        given().post(gateway + "/local/services/{name}/start", name).then().statusCode(200);
+    }
+
+    void awaitServiceUp(String name) {
+        Awaitility.await(name + " up").atMost(Duration.ofMinutes(3)).until(() -> "UP".equals(service(name).getString("health")));
+    }
+
+    /** Sets the payment simulator's knobs (payment-service is not routed: straight to it, as the operator). */
+    void paymentSimulator(long latencyMs, double failureRate) {
+        as("operator").body("{\"latencyMs\": %d, \"failureRate\": %s}".formatted(latencyMs, failureRate))
+                .put(serviceUrl("payment-service") + "/admin/simulator").then().statusCode(200);
+    }
+
+    ShopAudit.Report audit() throws Exception {
+        return new ShopAudit(ShopConnections.local(postgresPort, kafkaBootstrapServers)).run(SAGA_STEP);
+    }
+
+    /** Runs the audit and fails with its findings unless every invariant holds. */
+    void assertAuditPasses() throws Exception {
+        ShopAudit.Report report = audit();
+        report.print(System.out);
+        Assertions.assertThat(report.unquiet()).as("what was still moving").isEmpty();
+        Assertions.assertThat(report.violations()).as("invariant violations").isEmpty();
+    }
+
+    /** Runs SQL on a service's database, with that service's login, as an operator (or a bug) would. */
+    int update(String database, String sql, Object... parameters) throws SQLException {
+        try (Connection connection = database(database); PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement.executeUpdate();
+        }
+    }
+
+    long queryForLong(String database, String sql, Object... parameters) throws SQLException {
+        try (Connection connection = database(database); PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
+    }
+
+    Connection database(String database) throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://localhost:" + postgresPort + "/" + database, database, database);
+    }
+
+    static UUID uuid(String id) {
+        return UUID.fromString(id);
+    }
+}

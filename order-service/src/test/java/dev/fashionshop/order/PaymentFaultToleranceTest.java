@@ -1,0 +1,108 @@
+package dev.fashionshop.order;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.time.Duration;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.fashionshop.order.client.PaymentGateway;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
+
+/**
+ * The payment call's guards against a failing or slow payment-service (the stub): the breaker opens
+ * after the configured window of failures, answers at once without calling payment-service while open,
+ * closes again once payments work, and a deferred order is paid later. (%test: timeout 600 ms, window 4
+ * calls, open for 2 s.)
+ */
+@QuarkusTest
+class PaymentFaultToleranceTest extends OrderServiceTest {
+
+    private CatalogueFixture item;
+    private String alice;
+
+    @BeforeEach
+    void anItemInTheCatalogue() {
+        item = CatalogueFixture.registered(kafka, database, 1000);
+        alice = tokens.buyer("alice");
+    }
+
+    @Test
+    void aFailingPaymentServiceOpensTheBreakerWhichAnswersWithoutCallingItAndClosesAfterRecovery() {
+        PaymentServiceStub.FAILING.set(true);
+
+        // within the window of 4 calls (each attempt retried once), half failing opens the breaker
+        for (int i = 0; i < 2; i++) {
+            place().then().statusCode(503);
+        }
+        assertThat(breakers.currentState(PaymentGateway.BREAKER)).isEqualTo(CircuitBreakerState.OPEN);
+
+        int callsBefore = PaymentServiceStub.CALLS.get();
+        long begin = System.nanoTime();
+        Response fastAnswer = place();
+        long tookMillis = (System.nanoTime() - begin) / 1_000_000;
+        fastAnswer.then().statusCode(503).header("Retry-After", notNullValue())
+                .body("orderStatus", is("PAYMENT_DEFERRED")).body("detail", containsString("pay it a little later"));
+        assertThat(PaymentServiceStub.CALLS.get()).as("calls that reached payment-service while open").isEqualTo(callsBefore);
+        assertThat(tookMillis).as("answered without waiting for the 600 ms timeout").isLessThan(600);
+
+        // payment-service recovers; after the breaker's delay the trial calls go through and close it
+        PaymentServiceStub.FAILING.set(false);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> place().statusCode() == 201);
+        place().then().statusCode(201);
+        assertThat(breakers.currentState(PaymentGateway.BREAKER)).isEqualTo(CircuitBreakerState.CLOSED);
+    }
+
+    @Test
+    void aSlowPaymentServiceTimesOutAndTheOrderIsDeferred() {
+        PaymentServiceStub.LATENCY_MS.set(2_000);
+
+        place().then().statusCode(503).body("orderStatus", is("PAYMENT_DEFERRED"));
+    }
+
+    @Test
+    void aDeferredOrderIsPaidLaterAndReachesTheStoreOnce() {
+        PaymentServiceStub.FAILING.set(true);
+        String id = place().then().statusCode(503).extract().path("orderId");
+        given().auth().oauth2(alice).get("/api/orders/{id}", id).then().body("status", is("PAYMENT_DEFERRED"));
+
+        // still unavailable: deferred again
+        given().auth().oauth2(alice).contentType(ContentType.JSON).body("{}").post("/api/orders/{id}/payment", id)
+                .then().statusCode(503).body("orderStatus", is("PAYMENT_DEFERRED"));
+        PaymentServiceStub.FAILING.set(false);
+        breakers.resetAll();
+
+        given().auth().oauth2(alice).contentType(ContentType.JSON).body("{}").post("/api/orders/{id}/payment", id)
+                .then().statusCode(200).body("status", is("PAID"));
+        given().auth().oauth2(alice).contentType(ContentType.JSON).body("{}").post("/api/orders/{id}/payment", id)
+                .then().statusCode(409).body("currentState", is("PAID"));
+        given().auth().oauth2(tokens.buyer("bob")).contentType(ContentType.JSON).body("{}").post("/api/orders/{id}/payment", id)
+                .then().statusCode(404);
+        Awaitility.await().until(() -> database.queryForLong(
+                "select count(*) from outbox_event where record_key = ? and type = 'OrderPlaced' and published_at is not null", id) == 1);
+    }
+
+    @Test
+    void aPaymentWhoseAnswerWasLostIsAskedAgainAndChargedOnce() {
+        String id = given().auth().oauth2(alice).contentType(ContentType.JSON).body(item.order(1, "tok_lost_answer"))
+                .post("/api/orders").then().statusCode(201).body("status", is("PAID")).extract().path("id");
+
+        // the first attempt timed out after the stub took the payment; the retry got the same payment
+        assertThat(PaymentServiceStub.CALLS_PER_ORDER.get(id).get()).isEqualTo(2);
+        assertThat(database.queryForLong("select count(*) from orders where id = ?::uuid and payment_id is not null", id))
+                .isEqualTo(1);
+    }
+
+    private Response place() {
+        return given().auth().oauth2(alice).contentType(ContentType.JSON).body(item.order(1, null)).post("/api/orders");
+    }
+}
