@@ -46,6 +46,9 @@ public final class LocalShop implements AutoCloseable {
     private Gateway gateway;
     private ScheduledExecutorService supervisor;
     private int gatewayPort;
+    private int postgresPort;
+    private int kafkaPort;
+    private int kafkaControllerPort;
     private volatile boolean closed;
 
     private LocalShop(LocalShopOptions options) {
@@ -84,10 +87,29 @@ public final class LocalShop implements AutoCloseable {
 
     private void startInfrastructure() throws Exception {
         Path data = options.dataDirectory();
-        postgres = LocalPostgres.start(data.resolve("postgres"), portOrFree(options.postgresPort()),
-                ServiceSpec.databases());
-        kafka = LocalKafka.start(data.resolve("kafka"), portOrFree(options.kafkaPort()), freePort());
+        postgresPort = portOrFree(options.postgresPort());
+        kafkaPort = portOrFree(options.kafkaPort());
+        kafkaControllerPort = freePort();
+        postgres = LocalPostgres.start(data.resolve("postgres"), postgresPort, ServiceSpec.databases());
+        kafka = LocalKafka.start(data.resolve("kafka"), kafkaPort, kafkaControllerPort);
         identity = LocalIdentity.in(data.resolve("jwt"));
+    }
+
+    /**
+     * Stops PostgreSQL, keeps it down for a while, and starts it again on the same data and port: what
+     * a database failover or restart looks like to the services.
+     */
+    public synchronized void restartPostgres(Duration down) throws Exception {
+        postgres.close();
+        TimeUnit.MILLISECONDS.sleep(down.toMillis());
+        postgres = LocalPostgres.start(options.dataDirectory().resolve("postgres"), postgresPort, ServiceSpec.databases());
+    }
+
+    /** The same for the Kafka broker. */
+    public synchronized void restartKafka(Duration down) throws Exception {
+        kafka.close();
+        TimeUnit.MILLISECONDS.sleep(down.toMillis());
+        kafka = LocalKafka.start(options.dataDirectory().resolve("kafka"), kafkaPort, kafkaControllerPort);
     }
 
     private void startServices() throws IOException {
@@ -132,7 +154,8 @@ public final class LocalShop implements AutoCloseable {
         });
         gateway = new Gateway(vertx, routes)
                 .local("/api/auth/token", new TokenEndpoint(identity))
-                .local(ServicesEndpoint.PATH, new ServicesEndpoint(vertx, services, SERVICE_STOP_GRACE));
+                .local(ServicesEndpoint.PATH, new ServicesEndpoint(vertx, services, SERVICE_STOP_GRACE))
+                .local(InfrastructureEndpoint.PATH, new InfrastructureEndpoint(vertx, this));
         gatewayPort = gateway.listen(options.gatewayPort()).toCompletionStage().toCompletableFuture().get();
     }
 

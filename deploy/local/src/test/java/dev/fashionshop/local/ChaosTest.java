@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -54,7 +53,6 @@ class ChaosTest {
     private final AtomicInteger declined = new AtomicInteger();
     private final AtomicInteger cancelled = new AtomicInteger();
     private final AtomicInteger kills = new AtomicInteger();
-    private final Set<String> orderIds = ConcurrentHashMap.newKeySet();
 
     @BeforeAll
     void connect(ShopApi shop) {
@@ -86,6 +84,7 @@ class ChaosTest {
             Random ownerRandom = new Random(ownerSeed);
             while (ordering.get()) {
                 ownerRound(ownerRandom, true);
+                TimeUnit.MILLISECONDS.sleep(300);
             }
             return null;
         });
@@ -123,42 +122,55 @@ class ChaosTest {
     }
 
     /** A buyer's stream of orders: placed until the quota is used, some declined, some cancelled at once. */
-    private Void buy(String buyer, Random random, List<String[]> items, AtomicInteger remaining) {
+    private Void buy(String buyer, Random random, List<String[]> items, AtomicInteger remaining) throws InterruptedException {
         while (remaining.getAndDecrement() > 0) {
             String[] item = items.get(random.nextInt(items.size()));
             String token = random.nextInt(10) == 0 ? "tok_declined" : null;
             boolean cancel = random.nextInt(4) == 0;
-            Response answer;
-            do {
-                attempts.incrementAndGet();
-                answer = request(() -> shop.as(buyer).body(ShopApi.orderBody(item[0], item[1], 1 + random.nextInt(2), token))
-                        .post(shop.gateway + "/api/orders"));
-            } while (answer == null || answer.statusCode() >= 500 && answer.path("orderId") == null);
-            placed.incrementAndGet();
-            String orderId = answer.statusCode() == 201 ? answer.path("id") : answer.path("orderId");
-            if (orderId != null) {
-                orderIds.add(orderId);
-            }
-            switch (answer.statusCode()) {
-                case 402 -> declined.incrementAndGet();
-                case 503 -> {
-                    deferred.incrementAndGet();
-                    if (random.nextBoolean()) {
-                        // pay it again a little later, as the answer asks; else it expires
-                        request(() -> shop.as(buyer).body("{}").post(shop.gateway + "/api/orders/{id}/payment", orderId));
-                    }
+            String body = ShopApi.orderBody(item[0], item[1], 1 + random.nextInt(2), token);
+            Response answer = null;
+            while (answer == null || unanswered(answer)) {
+                if (answer != null) {
+                    TimeUnit.MILLISECONDS.sleep(200);
                 }
-                default -> {
-                    if (cancel) {
-                        Response cancelling = request(() -> shop.as(buyer).post(shop.gateway + "/api/orders/{id}/cancel", orderId));
-                        if (cancelling != null && cancelling.statusCode() == 200) {
-                            cancelled.incrementAndGet();
-                        }
-                    }
+                attempts.incrementAndGet();
+                answer = request(() -> shop.as(buyer).body(body).post(shop.gateway + "/api/orders"));
+            }
+            if (answer.statusCode() == 400) {
+                remaining.incrementAndGet(); // out of stock as far as order-service knows: not an order, order another
+                continue;
+            }
+            placed.incrementAndGet();
+            String orderId = answer.statusCode() == 201 ? answer.path("id") : orderIdOf(answer);
+            if (answer.statusCode() == 402) {
+                declined.incrementAndGet();
+            } else if (answer.statusCode() == 503) {
+                deferred.incrementAndGet();
+                if (random.nextBoolean()) {
+                    // pay it again a little later, as the answer asks; else it expires
+                    request(() -> shop.as(buyer).body("{}").post(shop.gateway + "/api/orders/{id}/payment", orderId));
+                }
+            } else if (cancel) {
+                Response cancelling = request(() -> shop.as(buyer).post(shop.gateway + "/api/orders/{id}/cancel", orderId));
+                if (cancelling != null && cancelling.statusCode() == 200) {
+                    cancelled.incrementAndGet();
                 }
             }
         }
         return null;
+    }
+
+    /** No answer from order-service itself (it is down, or died with the request): the buyer tries again. */
+    private static boolean unanswered(Response answer) {
+        return answer.statusCode() >= 500 && orderIdOf(answer) == null;
+    }
+
+    private static String orderIdOf(Response answer) {
+        try {
+            return answer.path("orderId");
+        } catch (RuntimeException notJson) {
+            return null;
+        }
     }
 
     /**

@@ -48,8 +48,8 @@ final class RunnerProcess {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);
         RunnerProcess runner = new RunnerProcess(builder.start());
-        // a test run that is itself stopped must not leave a shop running behind it
-        Runtime.getRuntime().addShutdownHook(new Thread(runner::killIfAlive, "kill-runner"));
+        // a test run that ends, or is itself stopped, must not leave a shop running behind it
+        Runtime.getRuntime().addShutdownHook(new Thread(runner::stopIfAlive, "stop-runner"));
         return runner;
     }
 
@@ -88,6 +88,21 @@ final class RunnerProcess {
     void terminate() throws InterruptedException {
         process.destroy();
         Awaitility.await("the runner to stop").atMost(Duration.ofMinutes(2)).until(() -> !process.isAlive());
+    }
+
+    /** SIGTERM, so that the runner stops everything it started (PostgreSQL included); SIGKILL if it hangs. */
+    private void stopIfAlive() {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(90, java.util.concurrent.TimeUnit.SECONDS)) {
+                killIfAlive();
+            }
+        } catch (InterruptedException e) {
+            killIfAlive();
+        }
     }
 
     void killIfAlive() {

@@ -11,29 +11,21 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * One run of the whole shop (the runner, as its own process) shared by every test class that asks for
- * a {@link ShopApi}: starting five services takes a minute, so the journeys, the audit's tests and the
- * replay share it, each with its own items and orders. It stops when the test run ends. Unpaid orders
- * expire after seconds here, not half an hour, and a payment call cut short by a
- * crash is given up after 5 seconds, not a minute.
+ * a {@link ShopApi}: starting five services takes a minute, so the journeys, the audit's tests, the
+ * replay and the fault tests share it, each with its own items and orders. It is started by the first
+ * class that needs it and stopped (SIGTERM, as a user would) when the test JVM ends (RunnerProcess). Unpaid orders
+ * expire after seconds here, not half an hour, and a payment call cut short by a crash is given up
+ * after 5 seconds, not a minute.
  */
-final class RunningShop implements ParameterResolver, ExtensionContext.Store.CloseableResource {
+final class RunningShop implements ParameterResolver {
 
     static final Map<String, String> ENVIRONMENT = Map.of(
             "SHOP_ORDERS_DEFERRED_EXPIRY", "PT8S",
             "SHOP_ORDERS_PENDING_TIMEOUT", "PT5S",
             "SHOP_ORDERS_EXPIRY_CHECK_INTERVAL", "1s");
 
-    private final RunnerProcess runner;
-    private final ShopApi api;
-
-    private RunningShop() {
-        try {
-            runner = RunnerProcess.start(Files.createTempDirectory("shop-e2e"), ENVIRONMENT);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        api = new ShopApi(runner.awaitReady(), runner.postgresPort(), runner.kafkaBootstrapServers());
-    }
+    /** Surefire may run each test class in its own JUnit session: the shop is per JVM, not per session. */
+    private static ShopApi shared;
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -42,12 +34,19 @@ final class RunningShop implements ParameterResolver, ExtensionContext.Store.Clo
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                .getOrComputeIfAbsent(RunningShop.class, key -> new RunningShop(), RunningShop.class).api;
+        return shop();
     }
 
-    @Override
-    public void close() throws InterruptedException {
-        runner.terminate();
+    private static synchronized ShopApi shop() {
+        if (shared == null) {
+            RunnerProcess runner;
+            try {
+                runner = RunnerProcess.start(Files.createTempDirectory("shop-e2e"), ENVIRONMENT);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            shared = new ShopApi(runner.awaitReady(), runner.postgresPort(), runner.kafkaBootstrapServers());
+        }
+        return shared;
     }
 }
