@@ -113,25 +113,26 @@ public final class LocalShop implements AutoCloseable {
     }
 
     private void startServices() throws IOException {
-        Map<ServiceSpec, Integer> ports = new HashMap<>();
+        int paymentPort = freePort();
         for (ServiceSpec spec : ServiceSpec.SHOP) {
-            ports.put(spec, freePort());
-        }
-        for (ServiceSpec spec : ServiceSpec.SHOP) {
-            int port = ports.get(spec);
-            Map<String, String> env = new HashMap<>(identity.serviceEnvironment());
-            env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
-            env.put("DB_HOST", "localhost");
-            env.put("DB_PORT", String.valueOf(postgres.port()));
-            env.put("DB_NAME", spec.database());
-            env.put("DB_USER", spec.database());
-            env.put("DB_PASSWORD", spec.database());
-            env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-            env.put("QUARKUS_REST_CLIENT_PAYMENT_SERVICE_URL", "http://localhost:" + ports.get(ServiceSpec.PAYMENT));
-            ServiceProcess service = new ServiceProcess(spec, port, spec.runnableJar(options.projectDirectory()),
-                    logsDirectory().resolve(spec.name() + ".log"), env, options.serviceJvmOptions());
-            service.start();
-            services.add(service);
+            int instances = spec == ServiceSpec.PAYMENT ? 1 : options.instancesOf(spec.name());
+            for (int instance = 1; instance <= instances; instance++) {
+                int port = spec == ServiceSpec.PAYMENT ? paymentPort : freePort();
+                Map<String, String> env = new HashMap<>(identity.serviceEnvironment());
+                env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+                env.put("DB_HOST", "localhost");
+                env.put("DB_PORT", String.valueOf(postgres.port()));
+                env.put("DB_NAME", spec.database());
+                env.put("DB_USER", spec.database());
+                env.put("DB_PASSWORD", spec.database());
+                env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+                env.put("QUARKUS_REST_CLIENT_PAYMENT_SERVICE_URL", "http://localhost:" + paymentPort);
+                String log = instance == 1 ? spec.name() + ".log" : spec.name() + "-" + instance + ".log";
+                ServiceProcess service = new ServiceProcess(spec, port, spec.runnableJar(options.projectDirectory()),
+                        logsDirectory().resolve(log), env, options.serviceJvmOptions());
+                service.start();
+                services.add(service);
+            }
         }
         supervisor = Executors.newScheduledThreadPool(services.size(), runnable -> {
             Thread thread = new Thread(runnable, "supervisor");
@@ -146,12 +147,8 @@ public final class LocalShop implements AutoCloseable {
 
     private void startGateway() throws Exception {
         vertx = Vertx.vertx();
-        Map<ServiceSpec, ServiceProcess> processes = new HashMap<>();
-        services.forEach(service -> processes.put(service.spec(), service));
-        RouteTable<Gateway.Upstream> routes = gatewayRoutes(spec -> {
-            ServiceProcess service = processes.get(spec);
-            return new Gateway.Upstream(service.name(), service::port);
-        });
+        RouteTable<Gateway.Upstream> routes = gatewayRoutes(spec -> new Gateway.Upstream(spec.name(),
+                new InstancePicker(services.stream().filter(service -> service.spec() == spec).toList())::nextPort));
         gateway = new Gateway(vertx, routes)
                 .local("/api/auth/token", new TokenEndpoint(identity))
                 .local(ServicesEndpoint.PATH, new ServicesEndpoint(vertx, services, SERVICE_STOP_GRACE))

@@ -2,6 +2,7 @@ package dev.fashionshop.local;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How to run the shop locally.
@@ -12,9 +13,14 @@ import java.util.List;
  * @param postgresPort PostgreSQL's port, 0 for any free port
  * @param kafkaPort the Kafka broker's port, 0 for any free port
  * @param serviceJvmOptions JVM options for every service process
+ * @param instances how many instances of a service to run, by name (1 when not named)
  */
 public record LocalShopOptions(Path dataDirectory, Path projectDirectory, int gatewayPort, int postgresPort,
-        int kafkaPort, List<String> serviceJvmOptions) {
+        int kafkaPort, List<String> serviceJvmOptions, Map<String, Integer> instances) {
+
+    public int instancesOf(String service) {
+        return Math.max(1, instances.getOrDefault(service, 1));
+    }
 
     public static final int DEFAULT_GATEWAY_PORT = 8080;
     public static final int DEFAULT_POSTGRES_PORT = 15432;

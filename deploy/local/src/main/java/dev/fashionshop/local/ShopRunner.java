@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
@@ -48,6 +50,10 @@ public final class ShopRunner implements Callable<Integer> {
     @Option(names = "--project-dir", description = "The project checkout holding the built services (default: found from this jar).")
     Path projectDirectory;
 
+    @Option(names = "--instances", split = ",", paramLabel = "SERVICE=N",
+            description = "Run more than one instance of a service behind the gateway, e.g. order-service=2.")
+    Map<String, Integer> instances = new HashMap<>();
+
     @Option(names = "--startup-timeout", description = "Seconds to wait for every service to be ready (default: ${DEFAULT-VALUE}).")
     int startupTimeoutSeconds = 300;
 
@@ -59,7 +65,7 @@ public final class ShopRunner implements Callable<Integer> {
     public Integer call() throws Exception {
         prepareDataDirectory();
         LocalShopOptions options = new LocalShopOptions(dataDirectory, projectDirectory(), port, postgresPort,
-                kafkaPort, LocalShopOptions.DEFAULT_JVM_OPTIONS);
+                kafkaPort, LocalShopOptions.DEFAULT_JVM_OPTIONS, instances);
         System.out.println("Data directory: " + dataDirectory);
         LocalShop shop = infraOnly ? LocalShop.startInfrastructure(options) : LocalShop.start(options);
         CountDownLatch stopped = new CountDownLatch(1);

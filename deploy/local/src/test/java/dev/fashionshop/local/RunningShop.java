@@ -41,7 +41,8 @@ final class RunningShop implements ParameterResolver {
         if (shared == null) {
             RunnerProcess runner;
             try {
-                runner = RunnerProcess.start(Files.createTempDirectory("shop-e2e"), ENVIRONMENT);
+                // two instances of order-service, as in Kubernetes: GracefulShutdownTest stops one under load
+                runner = RunnerProcess.start(Files.createTempDirectory("shop-e2e"), ENVIRONMENT, "--instances", "order-service=2");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

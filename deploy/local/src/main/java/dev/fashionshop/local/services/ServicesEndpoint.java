@@ -2,7 +2,6 @@ package dev.fashionshop.local.services;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 import dev.fashionshop.local.gateway.Gateway;
 import io.vertx.core.Handler;
@@ -14,8 +13,8 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * The local run's control of its services, for the person at the keyboard (the gateway only listens on
- * localhost): GET /local/services lists them; POST /local/services/{name}/stop stops one (gracefully,
- * and it stays stopped), POST /local/services/{name}/start starts it again.
+ * localhost): GET /local/services lists them (each instance); POST /local/services/{name}/stop stops a
+ * service (every instance, gracefully, and it stays stopped), POST /local/services/{name}/start starts it again.
  */
 public final class ServicesEndpoint implements Handler<HttpServerRequest> {
 
@@ -38,8 +37,8 @@ public final class ServicesEndpoint implements Handler<HttpServerRequest> {
             request.response().putHeader("Content-Type", "application/json").end(list().encodePrettily());
             return;
         }
-        Optional<ServiceProcess> service = segments.length == 3 ? find(segments[1]) : Optional.empty();
-        if (service.isEmpty()) {
+        List<ServiceProcess> named = segments.length == 3 ? named(segments[1]) : List.of();
+        if (named.isEmpty()) {
             Gateway.problem(request.response(), 404, "Not Found", "Use GET " + PATH + " or POST " + PATH
                     + "/{name}/stop or /start with one of " + services.stream().map(ServiceProcess::name).toList());
             return;
@@ -51,23 +50,26 @@ public final class ServicesEndpoint implements Handler<HttpServerRequest> {
         }
         boolean stop = segments[2].equals("stop");
         vertx.executeBlocking(() -> {
-            if (stop) {
-                service.get().stop(stopGrace);
-            } else {
-                service.get().resume();
+            for (ServiceProcess instance : named) {
+                if (stop) {
+                    instance.stop(stopGrace);
+                } else {
+                    instance.resume();
+                }
             }
             return null;
         }, false).onComplete(done -> {
             if (done.succeeded()) {
-                request.response().putHeader("Content-Type", "application/json").end(describe(service.get()).encodePrettily());
+                request.response().putHeader("Content-Type", "application/json").end(describe(named.get(0)).encodePrettily());
             } else {
                 Gateway.problem(request.response(), 500, "Internal Server Error", done.cause().getMessage());
             }
         });
     }
 
-    private Optional<ServiceProcess> find(String name) {
-        return services.stream().filter(s -> s.name().equals(name)).findFirst();
+    /** Every instance of the named service. */
+    private List<ServiceProcess> named(String name) {
+        return services.stream().filter(s -> s.name().equals(name)).toList();
     }
 
     private JsonArray list() {
