@@ -22,6 +22,7 @@ import dev.fashionshop.local.identity.TokenEndpoint;
 import dev.fashionshop.local.infra.LocalKafka;
 import dev.fashionshop.local.infra.LocalPostgres;
 import dev.fashionshop.local.services.Health;
+import dev.fashionshop.local.services.InstancePicker;
 import dev.fashionshop.local.services.ServiceProcess;
 import dev.fashionshop.local.services.ServiceSpec;
 import dev.fashionshop.local.services.ServicesEndpoint;
