@@ -105,9 +105,7 @@ class AuditTest {
         String itemId = shop.registerItem(sku, 2, 1000);
         String orderId = shop.paidOrder("alice", itemId, sku, 1);
         shop.awaitStoreOrder(orderId, "RECEIVED");
-        shop.as("alice").post(shop.gateway + "/api/orders/{id}/cancel", orderId).then().statusCode(200);
-        shop.awaitStoreOrder(orderId, "CANCEL_REQUESTED");
-        shop.as("owner").post(shop.gateway + "/api/store/orders/{id}/confirm-cancel", orderId).then().statusCode(200);
+        shop.cancelAndConfirm("alice", orderId);
         shop.awaitView("alice", orderId, "CANCELLED");
         return orderId;
     }

@@ -72,14 +72,10 @@ class CompensationJourneyTest {
         String sku = "COAT-" + UUID.randomUUID();
         String itemId = shop.registerItem(sku, 2, 20000);
         String orderId = shop.paidOrder("bob", itemId, sku, 1);
-        shop.awaitStoreOrder(orderId, "RECEIVED");
-        shop.as("owner").post(shop.gateway + "/api/store/orders/{id}/accept", orderId).then().statusCode(200);
-        shop.awaitDelivery(orderId, "STARTED");
+        shop.accept(orderId);
         shop.awaitOrder("bob", orderId, "SHIPPING");
 
-        shop.as("bob").post(shop.gateway + "/api/orders/{id}/cancel", orderId).then().statusCode(200);
-        shop.awaitStoreOrder(orderId, "CANCEL_REQUESTED");
-        shop.as("owner").post(shop.gateway + "/api/store/orders/{id}/confirm-cancel", orderId).then().statusCode(200);
+        shop.cancelAndConfirm("bob", orderId);
 
         shop.awaitDelivery(orderId, "CANCELLED");
         shop.awaitOrder("bob", orderId, "CANCELLED");
@@ -96,10 +92,7 @@ class CompensationJourneyTest {
         String sku = "SCARF-" + UUID.randomUUID();
         String itemId = shop.registerItem(sku, 3, 3000);
         String orderId = shop.paidOrder("alice", itemId, sku, 1);
-        shop.awaitStoreOrder(orderId, "RECEIVED");
-        shop.as("owner").post(shop.gateway + "/api/store/orders/{id}/accept", orderId).then().statusCode(200);
-        String deliveryId = shop.awaitDelivery(orderId, "STARTED").getString("id");
-        shop.as("owner").post(shop.gateway + "/api/deliveries/{id}/complete", deliveryId).then().statusCode(200);
+        shop.completeDelivery(shop.accept(orderId));
         shop.awaitOrder("alice", orderId, "DELIVERED");
 
         shop.as("alice").post(shop.gateway + "/api/orders/{id}/cancel", orderId)

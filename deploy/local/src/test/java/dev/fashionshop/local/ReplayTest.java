@@ -73,13 +73,9 @@ class ReplayTest {
         String delivered = shop.paidOrder("alice", itemId, sku, 1);
         String cancelled = shop.paidOrder("bob", itemId, sku, 2);
         shop.order("alice", itemId, sku, 1, "tok_declined").then().statusCode(402);
-        shop.awaitStoreOrder(delivered, "RECEIVED");
-        shop.as("owner").post(shop.gateway + "/api/store/orders/{id}/accept", delivered).then().statusCode(200);
-        String deliveryId = shop.awaitDelivery(delivered, "STARTED").getString("id");
-        shop.as("owner").post(shop.gateway + "/api/deliveries/{id}/complete", deliveryId).then().statusCode(200);
-        shop.as("bob").post(shop.gateway + "/api/orders/{id}/cancel", cancelled).then().statusCode(200);
-        shop.awaitStoreOrder(cancelled, "CANCEL_REQUESTED");
-        shop.as("owner").post(shop.gateway + "/api/store/orders/{id}/confirm-cancel", cancelled).then().statusCode(200);
+        shop.completeDelivery(shop.accept(delivered));
+        shop.awaitStoreOrder(cancelled, "RECEIVED");
+        shop.cancelAndConfirm("bob", cancelled);
         shop.awaitView("alice", delivered, "DELIVERED");
         shop.awaitView("bob", cancelled, "CANCELLED");
     }

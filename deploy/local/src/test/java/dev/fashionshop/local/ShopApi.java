@@ -88,6 +88,25 @@ final class ShopApi {
         return order(buyer, itemId, sku, quantity, null).then().statusCode(201).body("status", is("PAID")).extract().path("id");
     }
 
+    /** The owner accepts a paid order once the store has it; answers the id of the delivery that starts. */
+    String accept(String orderId) {
+        awaitStoreOrder(orderId, "RECEIVED");
+        as("owner").post(gateway + "/api/store/orders/{id}/accept", orderId).then().statusCode(200);
+        return awaitDelivery(orderId, "STARTED").getString("id");
+    }
+
+    /** The buyer cancels a paid order and the owner confirms the cancellation once the store shows it. */
+    void cancelAndConfirm(String buyer, String orderId) {
+        as(buyer).post(gateway + "/api/orders/{id}/cancel", orderId).then().statusCode(200).body("status", is("CANCEL_REQUESTED"));
+        awaitStoreOrder(orderId, "CANCEL_REQUESTED");
+        as("owner").post(gateway + "/api/store/orders/{id}/confirm-cancel", orderId).then().statusCode(200)
+                .body("status", is("CANCELLED"));
+    }
+
+    void completeDelivery(String deliveryId) {
+        as("owner").post(gateway + "/api/deliveries/{id}/complete", deliveryId).then().statusCode(200);
+    }
+
     void awaitStoreOrder(String orderId, String status) {
         Awaitility.await("store order " + orderId + " " + status).atMost(SAGA_STEP).untilAsserted(() -> as("owner")
                 .get(gateway + "/api/store/orders/{id}", orderId).then().statusCode(200).body("status", is(status)));

@@ -82,46 +82,38 @@ final class SnapshotReader {
         return single(ORDERS, "select count(*) from orders where status = 'PAYMENT_PENDING'");
     }
 
+    /** One row of a query's result turned into a value. */
+    @FunctionalInterface
+    private interface Column<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
     private Map<UUID, String> statuses(String database, String sql) throws SQLException {
-        Map<UUID, String> statuses = new HashMap<>();
-        try (Connection db = connections.database(database); ResultSet rows = query(db, sql)) {
-            while (rows.next()) {
-                statuses.put(rows.getObject(1, UUID.class), rows.getString(2));
-            }
-        }
-        return statuses;
+        return rows(database, sql, row -> row.getObject(1, UUID.class), row -> row.getString(2));
     }
 
     private Map<UUID, Long> longs(String database, String sql) throws SQLException {
-        Map<UUID, Long> values = new HashMap<>();
-        try (Connection db = connections.database(database); ResultSet rows = query(db, sql)) {
-            while (rows.next()) {
-                values.put(rows.getObject(1, UUID.class), rows.getLong(2));
-            }
-        }
-        return values;
+        return rows(database, sql, row -> row.getObject(1, UUID.class), row -> row.getLong(2));
     }
 
     private Map<String, Long> byText(String database, String sql) throws SQLException {
-        Map<String, Long> values = new HashMap<>();
-        try (Connection db = connections.database(database); ResultSet rows = query(db, sql)) {
-            while (rows.next()) {
-                values.put(rows.getString(1), rows.getLong(2));
-            }
-        }
-        return values;
+        return rows(database, sql, row -> row.getString(1), row -> row.getLong(2));
     }
 
     private Map<UUID, ShopSnapshot.View> views() throws SQLException {
-        Map<UUID, ShopSnapshot.View> views = new HashMap<>();
-        try (Connection db = connections.database(VIEW);
-                ResultSet rows = query(db, "select order_id, status, payment_status, store_status, delivery_status from my_order")) {
+        return rows(VIEW, "select order_id, status, payment_status, store_status, delivery_status from my_order",
+                row -> row.getObject(1, UUID.class),
+                row -> new ShopSnapshot.View(row.getString(2), row.getString(3), row.getString(4), row.getString(5)));
+    }
+
+    private <K, V> Map<K, V> rows(String database, String sql, Column<K> key, Column<V> value) throws SQLException {
+        Map<K, V> values = new HashMap<>();
+        try (Connection db = connections.database(database); ResultSet rows = query(db, sql)) {
             while (rows.next()) {
-                views.put(rows.getObject(1, UUID.class), new ShopSnapshot.View(rows.getString(2), rows.getString(3),
-                        rows.getString(4), rows.getString(5)));
+                values.put(key.read(rows), value.read(rows));
             }
         }
-        return views;
+        return values;
     }
 
     private long single(String database, String sql) throws SQLException {
