@@ -45,8 +45,8 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * The runner as a user runs it: the real program, real PostgreSQL and Kafka, the five packaged
- * services. The tests share one run of the shop and go in order: up, routed, self-healing, stopped
- * cleanly, started again on the same data.
+ * services. The tests share one run of the shop and go in order: up, routed, self-healing (a crashed
+ * service and a stuck one), stopped cleanly, started again on the same data.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -113,8 +113,30 @@ class ShopRunnerTest {
         assertThat(service("order-service").getInteger("restarts")).isEqualTo(1);
     }
 
+    /**
+     * A service that is alive as a process but stuck (SIGSTOP freezes it: it answers nothing) fails its
+     * liveness probe; after three failures the runner kills it and starts it again.
+     */
     @Test
     @Order(4)
+    void restartsAServiceThatIsStuck() throws Exception {
+        JsonObject delivery = service("delivery-service");
+        long pid = delivery.getLong("pid");
+        int restarts = delivery.getInteger("restarts");
+
+        Process stop = new ProcessBuilder("kill", "-STOP", String.valueOf(pid)).start();
+        assertThat(stop.waitFor()).isZero();
+
+        Awaitility.await("delivery-service killed and started again").atMost(Duration.ofMinutes(2))
+                .until(() -> service("delivery-service").getInteger("restarts") == restarts + 1);
+        assertThat(ProcessHandle.of(pid)).isEmpty();
+        assertThat(runner.console()).anyMatch(line -> line.contains("delivery-service (pid " + pid + ") failed its liveness probe"));
+        Awaitility.await("delivery-service ready again").atMost(Duration.ofMinutes(2))
+                .until(() -> "UP".equals(service("delivery-service").getString("health")));
+    }
+
+    @Test
+    @Order(5)
     void stopsEverythingOnSigtermAndKeepsTheDataForTheNextStart() throws Exception {
         String marker = "marker-" + UUID.randomUUID();
         insertProcessedEvent(runner.postgresPort(), marker);
