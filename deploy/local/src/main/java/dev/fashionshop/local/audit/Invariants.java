@@ -127,7 +127,7 @@ public final class Invariants {
             violate(5, orderId, "order-service does not know an order other services know");
             return;
         }
-        Set<String> expected = expectedOrderStates(order, store, delivery);
+        Set<String> expected = expectedOrderStates(store, delivery);
         if (!expected.contains(order)) {
             violate(5, orderId, "the order is " + order + " but the store order is " + Objects.requireNonNullElse(store, "absent")
                     + " and the delivery " + Objects.requireNonNullElse(delivery, "absent") + " (expected " + expected + ")");
@@ -144,7 +144,7 @@ public final class Invariants {
     }
 
     /** What order-service must hold for an order, given what the store and the delivery hold. */
-    private static Set<String> expectedOrderStates(String order, String store, String delivery) {
+    private static Set<String> expectedOrderStates(String store, String delivery) {
         if (store == null) {
             return Set.of("PAYMENT_DECLINED", "PAYMENT_DEFERRED", "EXPIRED", "CANCELLED");
         }
