@@ -3,7 +3,6 @@ package dev.fashionshop.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -16,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -83,10 +84,12 @@ class ChaosTest {
         long ownerSeed = random.nextLong();
         Future<?> owner = threads.submit(() -> {
             Random ownerRandom = new Random(ownerSeed);
-            while (ordering.get()) {
-                ownerRound(ownerRandom, true);
-                TimeUnit.MILLISECONDS.sleep(300);
-            }
+            // the owner works in rounds, a few a second, until the buyers are done
+            Awaitility.await().forever().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(300))
+                    .until(() -> {
+                        ownerRound(ownerRandom, true);
+                        return !ordering.get();
+                    });
             return null;
         });
         long chaosSeed = random.nextLong();
@@ -102,10 +105,9 @@ class ChaosTest {
 
         // the dust settles: every service back, the owner confirms the cancellations still waiting
         VICTIMS.forEach(shop::awaitServiceUp);
-        Instant settleBy = Instant.now().plus(Duration.ofMinutes(3));
-        while (Instant.now().isBefore(settleBy) && ownerRound(new Random(1), false) > 0) {
-            TimeUnit.SECONDS.sleep(1);
-        }
+        Awaitility.await("no cancellation waiting for the owner").atMost(Duration.ofMinutes(3))
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(1))
+                .until(() -> ownerRound(new Random(1), false) == 0);
         ShopAudit.Report report = shop.audit();
         report.print(System.out);
         long notFinal = report.ordersByStatus().entrySet().stream()
@@ -124,20 +126,18 @@ class ChaosTest {
     }
 
     /** A buyer's stream of orders: placed until the quota is used, some declined, some cancelled at once. */
-    private Void buy(String buyer, Random random, List<String[]> items, AtomicInteger remaining) throws InterruptedException {
+    private Void buy(String buyer, Random random, List<String[]> items, AtomicInteger remaining) {
         while (remaining.getAndDecrement() > 0) {
             String[] item = items.get(random.nextInt(items.size()));
             String token = random.nextInt(10) == 0 ? "tok_declined" : null;
             boolean cancel = random.nextInt(4) == 0;
             String body = ShopApi.orderBody(item[0], item[1], 1 + random.nextInt(2), token);
-            Response answer = null;
-            while (answer == null || unanswered(answer)) {
-                if (answer != null) {
-                    TimeUnit.MILLISECONDS.sleep(200);
-                }
-                attempts.incrementAndGet();
-                answer = request(() -> shop.as(buyer).body(body).post(shop.gateway + "/api/orders"));
-            }
+            Response answer = Awaitility.await("an answer from order-service").atMost(Duration.ofMinutes(5))
+                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
+                    .until(() -> {
+                        attempts.incrementAndGet();
+                        return request(() -> shop.as(buyer).body(body).post(shop.gateway + "/api/orders"));
+                    }, response -> response != null && !unanswered(response));
             if (answer.statusCode() == 400) {
                 remaining.incrementAndGet(); // out of stock as far as order-service knows: not an order, order another
                 continue;
@@ -163,15 +163,17 @@ class ChaosTest {
         return null;
     }
 
-    private boolean payLater(String buyer, String orderId) throws InterruptedException {
-        for (int attempt = 0; attempt < 4; attempt++) {
-            TimeUnit.MILLISECONDS.sleep(1_500);
-            Response paying = request(() -> shop.as(buyer).body("{}").post(shop.gateway + "/api/orders/{id}/payment", orderId));
-            if (paying != null && paying.statusCode() != 503) {
-                return paying.statusCode() == 200;
-            }
+    /** Pays again every 1.5 s, four times at most, until payment-service answers; answers whether it is paid. */
+    private boolean payLater(String buyer, String orderId) {
+        try {
+            return Awaitility.await().pollDelay(Duration.ofMillis(1_500)).pollInterval(Duration.ofMillis(1_500))
+                    .atMost(Duration.ofMillis(6_500))
+                    .until(() -> request(() -> shop.as(buyer).body("{}").post(shop.gateway + "/api/orders/{id}/payment", orderId)),
+                            paying -> paying != null && paying.statusCode() != 503)
+                    .statusCode() == 200;
+        } catch (ConditionTimeoutException stillUnavailable) {
+            return false;
         }
-        return false;
     }
 
     /** No answer from order-service itself (it is down, or died with the request): the buyer tries again. */
@@ -212,7 +214,10 @@ class ChaosTest {
         return waiting;
     }
 
-    /** Kills a random service now and then (SIGKILL), until enough were killed and the buyers are done. */
+    /**
+     * Kills a random service every 3 to 8 seconds (SIGKILL) until enough were killed: the pause is the
+     * chaos' own timing, not a wait for anything.
+     */
     private Void killAtRandom(Random random, AtomicBoolean ordering) throws InterruptedException {
         while (kills.get() < KILLS) {
             TimeUnit.MILLISECONDS.sleep(3_000 + random.nextInt(5_000));

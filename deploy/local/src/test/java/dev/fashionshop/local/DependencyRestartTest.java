@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -60,16 +60,16 @@ class DependencyRestartTest {
         CompletableFuture<Integer> restart = CompletableFuture.supplyAsync(() -> given()
                 .post(shop.gateway + "/local/infrastructure/{what}/restart?down=PT15S", dependency).statusCode());
         Map<String, Boolean> seenNotReady = new ConcurrentHashMap<>();
-        while (!restart.isDone()) {
-            urls.entrySet().parallelStream().forEach(service -> {
-                String name = service.getKey();
-                String url = service.getValue();
-                if (status(url + "/q/health/ready") != 200) {
-                    seenNotReady.put(name, true);
-                }
-            });
-            TimeUnit.MILLISECONDS.sleep(250);
-        }
+        // probe every service a few times a second, as the kubelet would, until the dependency is back
+        Awaitility.await().atMost(Duration.ofMinutes(2)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250))
+                .until(() -> {
+                    urls.entrySet().parallelStream().forEach(service -> {
+                        if (status(service.getValue() + "/q/health/ready") != 200) {
+                            seenNotReady.put(service.getKey(), true);
+                        }
+                    });
+                    return restart.isDone();
+                });
         assertThat(restart.get()).isEqualTo(200);
 
         assertThat(seenNotReady.keySet()).as("services that said they were not ready").containsExactlyInAnyOrderElementsOf(SERVICES);
