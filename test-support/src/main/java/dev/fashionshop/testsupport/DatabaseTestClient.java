@@ -30,6 +30,20 @@ public final class DatabaseTestClient {
         }
     }
 
+    /** The single text a query answers, e.g. an id. */
+    public String queryForString(String sql, Object... parameters) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = prepare(connection, sql, parameters);
+                ResultSet result = statement.executeQuery()) {
+            if (!result.next()) {
+                throw new AssertionError("No row for: " + sql);
+            }
+            return result.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Query failed: " + sql, e);
+        }
+    }
+
     public int update(String sql, Object... parameters) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = prepare(connection, sql, parameters)) {

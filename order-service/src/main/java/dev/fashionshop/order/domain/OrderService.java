@@ -18,6 +18,11 @@ import dev.fashionshop.order.client.PaymentClient;
 import dev.fashionshop.order.client.PaymentGateway;
 import dev.fashionshop.order.persistence.CatalogueRepository;
 import dev.fashionshop.order.persistence.OrderRepository;
+import dev.fashionshop.support.idempotency.FirstRequest;
+import dev.fashionshop.support.idempotency.IdempotencyKey;
+import dev.fashionshop.support.idempotency.IdempotencyKeys;
+import dev.fashionshop.support.idempotency.RecordedAnswer;
+import dev.fashionshop.support.idempotency.RequestInProgressException;
 import dev.fashionshop.support.messaging.Outbox;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -45,11 +50,31 @@ public class OrderService {
     @Inject
     Outbox outbox;
 
+    @Inject
+    IdempotencyKeys idempotencyKeys;
+
     /** Stores the order, has it paid, and answers it PAID, PAYMENT_DECLINED or PAYMENT_DEFERRED. */
     public Uni<Order> place(OrderRequest request) {
         return priced(request)
                 .chain(this::store)
-                .chain(order -> pay(order, request.paymentToken()));
+                .chain(order -> pay(order, request.paymentToken(), null));
+    }
+
+    /**
+     * The same under an Idempotency-Key: the key is claimed in the order's own transaction, so that
+     * of several requests with one key exactly one stores an order and has it paid; its answer
+     * ({@code answerOf} the settled order) is recorded with the payment's outcome and given again to the
+     * others.
+     *
+     * @throws RequestInProgressException when the first request with the key is still being paid
+     * @throws dev.fashionshop.support.idempotency.IdempotencyKeyReusedException when the key came with another request
+     */
+    public Uni<Placement> place(OrderRequest request, IdempotencyKey key, Function<Order, RecordedAnswer> answerOf) {
+        return priced(request)
+                .chain(order -> storeOnce(order, key))
+                .chain(placement -> placement.isReplay() || placement.order().status != OrderStatus.PAYMENT_PENDING
+                        ? Uni.createFrom().item(placement)
+                        : pay(placement.order(), request.paymentToken(), answered(key, answerOf)).map(Placement::of));
     }
 
     /**
@@ -149,6 +174,34 @@ public class OrderService {
         return orders.persist(order);
     }
 
+    @WithTransaction
+    Uni<Placement> storeOnce(Order order, IdempotencyKey key) {
+        return idempotencyKeys.claim(key, order.id.toString()).chain(first -> first == null
+                ? orders.persist(order).map(Placement::of)
+                : replay(key, first));
+    }
+
+    /**
+     * A repeat: the first answer when it was recorded; otherwise the order as it is now (its service
+     * stopped before answering, and the order was settled since), or 409 while it is still being paid.
+     */
+    private Uni<Placement> replay(IdempotencyKey key, FirstRequest first) {
+        if (first.answer() != null) {
+            return Uni.createFrom().item(new Placement(null, first.answer()));
+        }
+        return orders.findById(UUID.fromString(first.resourceId())).map(order -> {
+            if (order.status == OrderStatus.PAYMENT_PENDING) {
+                throw new RequestInProgressException(key.key(), first.resourceId());
+            }
+            return Placement.of(order);
+        });
+    }
+
+    /** Records the answer of a settled order under its key, in the transaction that settled it. */
+    private Function<Order, Uni<Void>> answered(IdempotencyKey key, Function<Order, RecordedAnswer> answerOf) {
+        return order -> idempotencyKeys.answered(key, answerOf.apply(order));
+    }
+
     /**
      * The buyer pays a deferred order again (any order not yet settled: PAYMENT_DEFERRED). Paying is
      * idempotent per order at payment-service, so a payment that went through before answers as such.
@@ -157,7 +210,7 @@ public class OrderService {
      * @throws IllegalTransitionException when the order is not waiting for its payment
      */
     public Uni<Order> retryPayment(UUID id, String buyerId, String paymentToken) {
-        return markPending(id, buyerId).chain(order -> order == null ? Uni.createFrom().nullItem() : pay(order, paymentToken));
+        return markPending(id, buyerId).chain(order -> order == null ? Uni.createFrom().nullItem() : pay(order, paymentToken, null));
     }
 
     /** Back to PAYMENT_PENDING while the call is in flight: neither a cancellation nor the expiry can cross it. */
@@ -173,13 +226,20 @@ public class OrderService {
         });
     }
 
-    private Uni<Order> pay(Order order, String paymentToken) {
+    /** @param onSettled what else the settling transaction does with the settled order (null: nothing) */
+    private Uni<Order> pay(Order order, String paymentToken, Function<Order, Uni<Void>> onSettled) {
         return payments.pay(new PaymentClient.PaymentRequest(order.id, order.totalAmount, order.currency, paymentToken))
-                .chain(answer -> settle(order.id, answer));
+                .chain(answer -> settle(order.id, answer, onSettled));
     }
 
     @WithTransaction
-    Uni<Order> settle(UUID orderId, PaymentGateway.Answer answer) {
+    Uni<Order> settle(UUID orderId, PaymentGateway.Answer answer, Function<Order, Uni<Void>> onSettled) {
+        return settle(orderId, answer).call(order -> onSettled != null && order.status.isPaymentOutcome()
+                ? onSettled.apply(order)
+                : Uni.createFrom().voidItem());
+    }
+
+    private Uni<Order> settle(UUID orderId, PaymentGateway.Answer answer) {
         return orders.findById(orderId).chain(order -> {
             if (order.status != OrderStatus.PAYMENT_PENDING) {
                 // the sweep deferred it meanwhile (the call outlived shop.orders.pending-timeout): the buyer pays again

@@ -45,6 +45,11 @@ public enum OrderStatus {
         return this == PAID || this == ACCEPTED || this == SHIPPING;
     }
 
+    /** Whether this is what a payment call ends an order in: the answer its buyer gets. */
+    public boolean isPaymentOutcome() {
+        return this == PAID || this == PAYMENT_DECLINED || this == PAYMENT_DEFERRED;
+    }
+
     public boolean canBecome(OrderStatus next) {
         return NEXT.get(this).contains(next);
     }

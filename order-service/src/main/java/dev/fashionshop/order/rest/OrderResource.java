@@ -19,6 +19,7 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -28,6 +29,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import dev.fashionshop.order.domain.Order;
 import dev.fashionshop.order.domain.OrderRequest;
 import dev.fashionshop.order.domain.OrderService;
+import dev.fashionshop.support.idempotency.IdempotencyKey;
+import dev.fashionshop.support.idempotency.IdempotencyKeys;
 import dev.fashionshop.support.problem.Problem;
 import io.smallrye.mutiny.Uni;
 
@@ -50,6 +53,9 @@ public class OrderResource {
     @Inject
     UriInfo uriInfo;
 
+    @Inject
+    IdempotencyKeys idempotencyKeys;
+
     public record LineRequest(@NotNull UUID itemId, @NotBlank @Size(max = 64) String sku,
             @NotNull @Min(1) @Max(MAX_QUANTITY) Integer quantity) {
     }
@@ -58,12 +64,22 @@ public class OrderResource {
             @NotBlank @Size(max = 500) String shippingAddress, @Size(max = 100) String paymentToken) {
     }
 
+    /**
+     * Places an order. With an Idempotency-Key, a repeat of the same request answers the first answer
+     * again (marked Idempotent-Replayed) and creates nothing; the key with another request is a 422.
+     */
     @POST
-    public Uni<Response> place(@NotNull @Valid PlaceOrderRequest request) {
+    public Uni<Response> place(HttpHeaders headers,
+            @NotNull @Valid PlaceOrderRequest request) {
+        IdempotencyKey key = idempotencyKeys.keyFor(headers, buyer.getSubject(), "POST /api/orders", request);
         OrderRequest order = new OrderRequest(buyer.getSubject(),
                 request.lines().stream().map(l -> new OrderRequest.Line(l.itemId(), l.sku(), l.quantity())).toList(),
                 request.shippingAddress(), request.paymentToken());
-        return orders.place(order).map(placed -> answer(placed, true));
+        if (key == null) {
+            return orders.place(order).map(placed -> answer(placed, true));
+        }
+        return orders.place(order, key, placed -> idempotencyKeys.record(answer(placed, true)))
+                .map(placement -> placement.isReplay() ? placement.firstAnswer().toResponse() : answer(placement.order(), true));
     }
 
     public record PaymentRetry(@Size(max = 100) String paymentToken) {

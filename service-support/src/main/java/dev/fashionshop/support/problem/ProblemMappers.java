@@ -15,9 +15,13 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import dev.fashionshop.support.idempotency.IdempotencyKeyReusedException;
+import dev.fashionshop.support.idempotency.InvalidIdempotencyKeyException;
+import dev.fashionshop.support.idempotency.RequestInProgressException;
+
 /**
  * Every error a service answers, as a problem: bad input is a 400 naming what is wrong, an unknown
- * resource a 404, and an unexpected failure a 500 that reveals nothing of the internals. Security
+ * resource a 404, an Idempotency-Key reused with another request a 422 (one still in progress a 409), and an unexpected failure a 500 that reveals nothing of the internals. Security
  * refusals (401 with its challenge, 403) keep Quarkus' own answers.
  */
 public class ProblemMappers {
@@ -50,6 +54,23 @@ public class ProblemMappers {
         return Problem.of(Response.Status.BAD_REQUEST,
                 "The body is not the JSON expected" + (where.isEmpty() ? "" : " at " + where) + ": " + e.getOriginalMessage())
                 .toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response invalidKey(InvalidIdempotencyKeyException e) {
+        return Problem.of(Response.Status.BAD_REQUEST, e.getMessage()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response keyReused(IdempotencyKeyReusedException e) {
+        return Problem.of(422, "Idempotency-Key reused", e.getMessage()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response inProgress(RequestInProgressException e) {
+        return Response.fromResponse(Problem.of(Response.Status.CONFLICT, e.getMessage()).toResponse())
+                .header("Retry-After", RequestInProgressException.RETRY_AFTER_SECONDS)
+                .build();
     }
 
     @ServerExceptionMapper
