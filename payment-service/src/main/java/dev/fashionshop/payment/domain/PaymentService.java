@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 
+import dev.fashionshop.payment.persistence.EndedOrders;
 import dev.fashionshop.payment.persistence.PaymentRepository;
 import dev.fashionshop.payment.provider.PaymentProvider;
 import dev.fashionshop.support.messaging.Outbox;
@@ -32,6 +33,9 @@ public class PaymentService {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    EndedOrders endedOrders;
 
     public record PaymentRequest(UUID orderId, String buyerId, long amount, String currency, String paymentToken) {
     }
@@ -69,8 +73,23 @@ public class PaymentService {
                         .recoverWithUni(() -> find(request.orderId()).map(first -> new Outcome(first, false))));
     }
 
+    /**
+     * Records the provider's decision. An approved payment of an order that ended meanwhile (order-service
+     * gave up on the call, then the buyer cancelled or the order expired) is refunded at once: the order's
+     * lock makes this and {@link #refundEnded} see each other, whichever comes first.
+     */
     @WithTransaction
     Uni<Outcome> record(PaymentRequest request, PaymentProvider.Decision decision) {
+        return endedOrders.lock(request.orderId())
+                .chain(() -> insert(request, decision))
+                .call(outcome -> outcome.payment().status != PaymentStatus.APPROVED
+                        ? Uni.createFrom().voidItem()
+                        : endedOrders.reasonFor(request.orderId()).chain(reason -> reason == null
+                                ? Uni.createFrom().voidItem()
+                                : refund(outcome.payment(), reason)));
+    }
+
+    private Uni<Outcome> insert(PaymentRequest request, PaymentProvider.Decision decision) {
         Payment payment = new Payment();
         payment.id = UUID.randomUUID();
         payment.orderId = request.orderId();
@@ -97,11 +116,26 @@ public class PaymentService {
                 LOG.infof("Nothing to refund for order %s (%s)", orderId, payment == null ? "no payment" : payment.status);
                 return Uni.createFrom().voidItem();
             }
-            payment.status = PaymentStatus.REFUNDED;
-            payment.reason = reason;
-            payment.updatedAt = Instant.now();
-            return outbox.add(TOPIC, orderId.toString(), "PaymentRefunded", PaymentEvent.of(payment)).replaceWithVoid();
+            return refund(payment, reason);
         });
+    }
+
+    /**
+     * An order ended before order-service knew it paid (expired, or cancelled while deferred): its payment
+     * is refunded if there is one; if its payment is still being taken, it is refunded when recorded.
+     * Runs in the consumer's transaction.
+     */
+    public Uni<Void> refundEnded(UUID orderId, String reason) {
+        return endedOrders.lock(orderId)
+                .chain(() -> endedOrders.record(orderId, reason))
+                .chain(() -> refund(orderId, reason));
+    }
+
+    private Uni<Void> refund(Payment payment, String reason) {
+        payment.status = PaymentStatus.REFUNDED;
+        payment.reason = reason;
+        payment.updatedAt = Instant.now();
+        return outbox.add(TOPIC, payment.orderId.toString(), "PaymentRefunded", PaymentEvent.of(payment)).replaceWithVoid();
     }
 
     @WithSession

@@ -35,10 +35,10 @@ public class OrderEventsConsumer {
 
     private Uni<Void> handle(IncomingEvent event) {
         if ("OrderExpired".equals(event.type())) {
-            return payments.refund(event.orderId(), "order expired before it was paid");
+            return payments.refundEnded(event.orderId(), "order expired before it was paid");
         }
         if ("OrderCancelled".equals(event.type()) && "CANCELLED".equals(event.dataAs(OrderCancelled.class).status())) {
-            return payments.refund(event.orderId(), "order cancelled before it was paid");
+            return payments.refundEnded(event.orderId(), "order cancelled before it was paid");
         }
         LOG.debugf("Ignoring %s for order %s", event.type(), event.key());
         return Uni.createFrom().voidItem();

@@ -3,6 +3,7 @@ package dev.fashionshop.payment.provider;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,6 +24,8 @@ public class PaymentProvider {
     @Inject
     SimulatorSettings settings;
 
+    private final AtomicInteger authorizing = new AtomicInteger();
+
     public record Decision(boolean approved, String reason) {
     }
 
@@ -36,7 +39,14 @@ public class PaymentProvider {
                     ? new Decision(false, "card declined by the issuer")
                     : new Decision(true, null);
         });
-        return knobs.latencyMs() > 0 ? Uni.createFrom().voidItem().onItem().delayIt()
+        Uni<Decision> decided = knobs.latencyMs() > 0 ? Uni.createFrom().voidItem().onItem().delayIt()
                 .by(Duration.ofMillis(knobs.latencyMs())).chain(() -> answer) : answer;
+        return decided.onSubscription().invoke(authorizing::incrementAndGet)
+                .onTermination().invoke(authorizing::decrementAndGet);
+    }
+
+    /** How many payments the provider is deciding on right now. */
+    public int authorizing() {
+        return authorizing.get();
     }
 }

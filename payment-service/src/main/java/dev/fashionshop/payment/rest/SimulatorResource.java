@@ -14,6 +14,7 @@ import jakarta.ws.rs.Path;
 
 import org.jboss.logging.Logger;
 
+import dev.fashionshop.payment.provider.PaymentProvider;
 import dev.fashionshop.payment.provider.SimulatorSettings;
 
 /** Internal, operators only: the knobs of the payment-provider simulator. Never routed by the gateway. */
@@ -26,6 +27,13 @@ public class SimulatorResource {
     @Inject
     SimulatorSettings settings;
 
+    @Inject
+    PaymentProvider provider;
+
+    /** What the provider is doing now: how many payments it is deciding on. */
+    public record Activity(int authorizing) {
+    }
+
     public record Knobs(
             @NotNull @Min(0) @Max(60_000) Long latencyMs,
             @NotNull @DecimalMin("0.0") @DecimalMax("1.0") Double failureRate) {
@@ -34,6 +42,12 @@ public class SimulatorResource {
     @GET
     public SimulatorSettings.Knobs get() {
         return settings.current();
+    }
+
+    @GET
+    @Path("activity")
+    public Activity activity() {
+        return new Activity(provider.authorizing());
     }
 
     @PUT

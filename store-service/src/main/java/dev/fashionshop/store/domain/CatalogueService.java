@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,6 +13,10 @@ import dev.fashionshop.store.messaging.StoreEventPublisher;
 import dev.fashionshop.store.persistence.ItemRepository;
 import dev.fashionshop.store.persistence.StockLedger;
 import dev.fashionshop.store.persistence.VariantRepository;
+import dev.fashionshop.support.idempotency.IdempotencyKey;
+import dev.fashionshop.support.idempotency.IdempotencyKeys;
+import dev.fashionshop.support.idempotency.Once;
+import dev.fashionshop.support.idempotency.RecordedAnswer;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Page;
@@ -34,15 +39,27 @@ public class CatalogueService {
     @Inject
     StoreEventPublisher events;
 
+    @Inject
+    IdempotencyKeys idempotencyKeys;
+
+    /**
+     * Registers a new item, once per Idempotency-Key (null: no key): a repeat of the request gets the
+     * first answer ({@code answerOf} the item) and registers nothing.
+     */
     @WithTransaction
-    public Uni<Item> register(NewItem request) {
+    public Uni<Once<Item>> register(NewItem request, IdempotencyKey key, Function<Item, RecordedAnswer> answerOf) {
+        UUID id = UUID.randomUUID();
+        return idempotencyKeys.once(key, id.toString(), () -> register(id, request), answerOf);
+    }
+
+    private Uni<Item> register(UUID id, NewItem request) {
         List<String> skus = request.variants().stream().map(NewItem.NewVariant::sku).toList();
         return variants.findBySkus(skus).chain(taken -> {
             if (!taken.isEmpty()) {
                 throw new SkuTakenException(taken.stream().map(v -> v.sku).toList());
             }
             Item item = new Item();
-            item.id = UUID.randomUUID();
+            item.id = id;
             item.createdAt = Instant.now();
             List<StockMovement> movements = apply(item, request);
             return items.persist(item).call(() -> ledger.record(movements)).call(events::itemRegistered);

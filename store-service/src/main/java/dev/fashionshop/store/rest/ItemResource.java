@@ -18,11 +18,17 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import org.jboss.resteasy.reactive.RestResponse;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
 
 import dev.fashionshop.store.domain.CatalogueService;
+import dev.fashionshop.store.domain.Item;
+import dev.fashionshop.support.idempotency.IdempotencyKey;
+import dev.fashionshop.support.idempotency.IdempotencyKeys;
 import io.smallrye.mutiny.Uni;
 
 /** The owner registers and changes items and their stock. */
@@ -36,12 +42,23 @@ public class ItemResource {
     @Inject
     UriInfo uriInfo;
 
+    @Inject
+    IdempotencyKeys idempotencyKeys;
+
+    @Inject
+    JsonWebToken owner;
+
+    /** Registers an item; with an Idempotency-Key, a repeat of the request answers the first answer and registers nothing. */
     @POST
-    public Uni<RestResponse<ItemView>> register(@NotNull @Valid ItemRequest request) {
-        return catalogue.register(request.toNewItem()).map(item -> {
-            URI location = uriInfo.getAbsolutePathBuilder().path(item.id.toString()).build();
-            return RestResponse.ResponseBuilder.<ItemView> created(location).entity(ItemView.of(item)).build();
-        });
+    public Uni<Response> register(HttpHeaders headers, @NotNull @Valid ItemRequest request) {
+        IdempotencyKey key = idempotencyKeys.keyFor(headers, owner.getSubject(), "POST /api/items", request);
+        return catalogue.register(request.toNewItem(), key, item -> idempotencyKeys.record(created(item)))
+                .map(once -> once.isReplay() ? once.firstAnswer().toResponse() : created(once.created()));
+    }
+
+    private Response created(Item item) {
+        URI location = uriInfo.getAbsolutePathBuilder().path(item.id.toString()).build();
+        return Response.created(location).entity(ItemView.of(item)).build();
     }
 
     @GET

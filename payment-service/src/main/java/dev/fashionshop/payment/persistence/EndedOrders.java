@@ -1,0 +1,55 @@
+package dev.fashionshop.payment.persistence;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The orders order-service ended before they were paid, as far as it knew, and the lock that orders
+ * their end against the recording of their payment. Runs in the caller's transaction.
+ */
+@ApplicationScoped
+public class EndedOrders {
+
+    /** The advisory lock space of "an order's payment" (PostgreSQL's two-key locks; the key is the order's hash). */
+    private static final int PAYMENT_OF_ORDER = 0x5041_5900;
+
+    /**
+     * Holds the order's lock until the transaction ends: recording a payment and learning that the
+     * order ended take it first, so that whichever commits second sees what the first did.
+     */
+    public Uni<Void> lock(UUID orderId) {
+        return Panache.getSession().chain(session -> session
+                .createNativeQuery("select pg_advisory_xact_lock(:space, :key)")
+                .setParameter("space", PAYMENT_OF_ORDER)
+                .setParameter("key", orderId.hashCode())
+                .getSingleResult())
+                .replaceWithVoid();
+    }
+
+    /** Records that the order ended (the first reason stays). */
+    public Uni<Void> record(UUID orderId, String reason) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                insert into ended_order (order_id, reason, ended_at) values (:order, :reason, :now)
+                on conflict (order_id) do nothing""")
+                .setParameter("order", orderId)
+                .setParameter("reason", reason)
+                .setParameter("now", Instant.now())
+                .executeUpdate())
+                .replaceWithVoid();
+    }
+
+    /** Why the order ended, or null when it did not (as far as payment-service heard). */
+    public Uni<String> reasonFor(UUID orderId) {
+        return Panache.getSession().chain(session -> session
+                .createNativeQuery("select reason from ended_order where order_id = :order", String.class)
+                .setParameter("order", orderId)
+                .getResultList())
+                .map((List<String> reasons) -> reasons.isEmpty() ? null : reasons.get(0));
+    }
+}
