@@ -36,6 +36,13 @@ class MyOrdersViewTest extends ServiceTest {
                 .formatted(orderId, buyer, UUID.randomUUID());
     }
 
+    static String storeReceived(String orderId) {
+        return """
+                {"orderId": "%s", "buyerId": "alice", "receivedAt": "2025-01-01T10:00:00Z",
+                 "lines": [{"itemId": "%s", "sku": "TEE-M", "quantity": 2, "unitPrice": 2500}]}"""
+                .formatted(orderId, UUID.randomUUID());
+    }
+
     @Test
     void theViewShowsEveryServicesStatusWhateverTheOrderTheEventsArrivedIn() {
         String orderId = UUID.randomUUID().toString();
@@ -60,6 +67,51 @@ class MyOrdersViewTest extends ServiceTest {
         Awaitility.await().untilAsserted(() -> given().auth().oauth2(alice).get("/api/my-orders/{id}", orderId)
                 .then().body("status", is("DELIVERED")).body("timeline", hasSize(5)));
         given().auth().oauth2(alice).get("/api/my-orders").then().statusCode(200).body("orderId", hasItem(orderId));
+    }
+
+    @Test
+    void theStoreHavingThePaidOrderShowsAsReceivedUntilTheOwnerAcceptsIt() {
+        String orderId = UUID.randomUUID().toString();
+        String alice = tokens.buyer("alice");
+        kafka.sendEvent("orders", orderId, "OrderPlaced", orderPlaced(orderId, "alice"));
+        kafka.sendEvent("payments", orderId, "PaymentApproved", "{\"orderId\": \"" + orderId + "\", \"buyerId\": \"alice\"}");
+        kafka.sendEvent("store-orders", orderId, "StoreReceived", storeReceived(orderId));
+
+        Awaitility.await().untilAsserted(() -> given().auth().oauth2(alice).get("/api/my-orders/{id}", orderId)
+                .then().statusCode(200)
+                .body("status", is("PAID"))
+                .body("paymentStatus", is("APPROVED"))
+                .body("storeStatus", is("RECEIVED"))
+                .body("deliveryStatus", is((Object) null))
+                .body("timeline.event", hasItems("OrderPlaced", "PaymentApproved", "StoreReceived")));
+
+        kafka.sendEvent("store-orders", orderId, "StoreAccepted", "{\"orderId\": \"" + orderId + "\"}");
+        Awaitility.await().untilAsserted(() -> given().auth().oauth2(alice).get("/api/my-orders/{id}", orderId)
+                .then().body("status", is("ACCEPTED")).body("storeStatus", is("ACCEPTED")).body("timeline", hasSize(4)));
+    }
+
+    @Test
+    void aStoreReceivedArrivingLateDoesNotMoveTheStoreBack() {
+        String accepted = UUID.randomUUID().toString();
+        String cancelled = UUID.randomUUID().toString();
+        String alice = tokens.buyer("alice");
+        kafka.sendEvent("orders", accepted, "OrderPlaced", orderPlaced(accepted, "alice"));
+        kafka.sendEvent("store-orders", accepted, "StoreAccepted", "{\"orderId\": \"" + accepted + "\"}");
+        kafka.sendEvent("store-orders", accepted, "StoreReceived", storeReceived(accepted));
+        kafka.sendEvent("orders", cancelled, "OrderPlaced", orderPlaced(cancelled, "alice"));
+        kafka.sendEvent("store-orders", cancelled, "StoreCancelled", "{\"orderId\": \"" + cancelled + "\"}");
+        kafka.sendEvent("store-orders", cancelled, "StoreReceived", storeReceived(cancelled));
+
+        // the late event is in the timeline, written with the view's change: once it shows, the change was made
+        Awaitility.await().untilAsserted(() -> given().auth().oauth2(alice).get("/api/my-orders/{id}", accepted)
+                .then().statusCode(200)
+                .body("timeline.event", hasItems("OrderPlaced", "StoreAccepted", "StoreReceived"))
+                .body("storeStatus", is("ACCEPTED"))
+                .body("status", is("ACCEPTED")));
+        Awaitility.await().untilAsserted(() -> given().auth().oauth2(alice).get("/api/my-orders/{id}", cancelled)
+                .then().statusCode(200)
+                .body("timeline.event", hasItems("OrderPlaced", "StoreCancelled", "StoreReceived"))
+                .body("storeStatus", is("CANCELLED")));
     }
 
     @Test

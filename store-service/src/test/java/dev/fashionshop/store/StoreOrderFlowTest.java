@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.is;
 
+import java.time.Instant;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -14,6 +15,7 @@ import dev.fashionshop.testsupport.KafkaTestClient;
 import dev.fashionshop.testsupport.ServiceTest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 
 /** A paid order reaches the store over Kafka, stock is reserved, the owner accepts it. */
 @QuarkusTest
@@ -45,13 +47,42 @@ class StoreOrderFlowTest extends ServiceTest {
 
         given().auth().oauth2(tokens.owner()).post("/api/store/orders/{id}/accept", orderId)
                 .then().statusCode(200).body("status", is("ACCEPTED"));
-        ConsumerRecord<String, String> accepted = kafka.awaitRecord("store-orders", r -> orderId.equals(r.key()));
-        assertThat(KafkaTestClient.header(accepted, "ce_type")).isEqualTo("StoreAccepted");
+        ConsumerRecord<String, String> accepted = kafka.awaitRecord("store-orders",
+                r -> orderId.equals(r.key()) && "StoreAccepted".equals(KafkaTestClient.header(r, "ce_type")));
         assertThat(accepted.value()).contains("1 Rue de la Paix", sku);
 
         given().auth().oauth2(tokens.owner()).post("/api/store/orders/{id}/accept", orderId)
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("currentState", is("ACCEPTED")).body("orderId", is(orderId));
+    }
+
+    @Test
+    void aPaidOrderWhoseStockIsReservedIsAnnouncedAsReceivedOnce() {
+        String sku = "TEE-" + UUID.randomUUID();
+        register(sku, 5);
+        String orderId = UUID.randomUUID().toString();
+
+        kafka.sendEvent("orders", orderId, "OrderPlaced", orderPlaced(orderId, sku, 2));
+
+        // the first event of the order on store-orders: the store has it, before the owner did anything
+        ConsumerRecord<String, String> received = kafka.awaitRecord("store-orders", r -> orderId.equals(r.key()));
+        assertThat(KafkaTestClient.header(received, "ce_type")).isEqualTo("StoreReceived");
+        assertThat(KafkaTestClient.header(received, "ce_source")).isEqualTo("store-service");
+        JsonPath data = JsonPath.from(received.value());
+        assertThat(data.getString("orderId")).isEqualTo(orderId);
+        assertThat(data.getString("buyerId")).isEqualTo("alice");
+        assertThat(data.getString("lines[0].sku")).isEqualTo(sku);
+        assertThat(data.getInt("lines[0].quantity")).isEqualTo(2);
+        assertThat(data.getLong("lines[0].unitPrice")).isEqualTo(2500);
+        assertThat(Instant.parse(data.getString("receivedAt"))).isBefore(Instant.now());
+        assertThat(database.queryForLong("select stock from variant where sku = ?", sku)).isEqualTo(3);
+
+        // the same order placed again (a second OrderPlaced) is known already: nothing is reserved or announced again
+        String again = kafka.sendEvent("orders", orderId, "OrderPlaced", orderPlaced(orderId, sku, 2));
+        Awaitility.await().until(() -> database.queryForLong("select count(*) from processed_event where event_id = ?", again) == 1);
+        assertThat(database.queryForLong(
+                "select count(*) from outbox_event where record_key = ? and type = 'StoreReceived'", orderId)).isEqualTo(1);
+        assertThat(database.queryForLong("select stock from variant where sku = ?", sku)).isEqualTo(3);
     }
 
     @Test
@@ -97,6 +128,7 @@ class StoreOrderFlowTest extends ServiceTest {
 
         kafka.sendEvent("orders", orderId, "OrderPlaced", orderPlaced(orderId, sku, 2));
 
+        // the first event of the order on store-orders: a rejected order is never announced as received
         ConsumerRecord<String, String> rejected = kafka.awaitRecord("store-orders", r -> orderId.equals(r.key()));
         assertThat(KafkaTestClient.header(rejected, "ce_type")).isEqualTo("StoreRejected");
         assertThat(rejected.value()).contains("only 1 of " + sku);

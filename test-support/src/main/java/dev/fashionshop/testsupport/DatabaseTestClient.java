@@ -18,27 +18,27 @@ public final class DatabaseTestClient {
 
     /** The single number a query answers, e.g. a count. */
     public long queryForLong(String sql, Object... parameters) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = prepare(connection, sql, parameters);
-                ResultSet result = statement.executeQuery()) {
-            if (!result.next()) {
-                throw new AssertionError("No row for: " + sql);
-            }
-            return result.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Query failed: " + sql, e);
-        }
+        return single(sql, row -> row.getLong(1), parameters);
     }
 
     /** The single text a query answers, e.g. an id. */
     public String queryForString(String sql, Object... parameters) {
+        return single(sql, row -> row.getString(1), parameters);
+    }
+
+    @FunctionalInterface
+    private interface Column<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    private <T> T single(String sql, Column<T> column, Object... parameters) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = prepare(connection, sql, parameters);
                 ResultSet result = statement.executeQuery()) {
             if (!result.next()) {
                 throw new AssertionError("No row for: " + sql);
             }
-            return result.getString(1);
+            return column.read(result);
         } catch (SQLException e) {
             throw new IllegalStateException("Query failed: " + sql, e);
         }

@@ -55,6 +55,9 @@ class ChaosTest {
     private final AtomicInteger declined = new AtomicInteger();
     private final AtomicInteger cancelled = new AtomicInteger();
     private final AtomicInteger kills = new AtomicInteger();
+    /** Orders posted again with their key that answered the first order, and those that answered another. */
+    private final AtomicInteger replayed = new AtomicInteger();
+    private final AtomicInteger doubled = new AtomicInteger();
 
     @BeforeAll
     void connect(ShopApi shop) {
@@ -114,15 +117,18 @@ class ChaosTest {
                 .filter(e -> !Set.of("DELIVERED", "CANCELLED", "REJECTED", "EXPIRED", "PAYMENT_DECLINED").contains(e.getKey()))
                 .mapToLong(e -> e.getValue()).sum();
         System.out.printf("CHAOS seed=%d orders placed=%d (requests %d, failed requests %d, deferred %d of which paid later %d,"
-                + " declined %d, cancelled %d) faults injected=%d violations=%d orders not final=%d (awaiting the owner or"
+                + " declined %d, cancelled %d, posted again with their key %d, of which answered another order %d)"
+                + " faults injected=%d violations=%d orders not final=%d (awaiting the owner or"
                 + " the courier) not quiet=%s by status %s%n", SEED, placed.get(), attempts.get(), failedRequests.get(),
-                deferred.get(), paidLater.get(), declined.get(), cancelled.get(), kills.get(), report.violations().size(),
-                notFinal, report.unquiet(), report.ordersByStatus());
+                deferred.get(), paidLater.get(), declined.get(), cancelled.get(), replayed.get() + doubled.get(),
+                doubled.get(), kills.get(), report.violations().size(), notFinal, report.unquiet(), report.ordersByStatus());
 
         assertThat(placed.get()).isGreaterThanOrEqualTo(ORDERS);
         assertThat(kills.get()).isGreaterThanOrEqualTo(KILLS);
         assertThat(report.unquiet()).isEmpty();
         assertThat(report.violations()).isEmpty();
+        assertThat(doubled.get()).as("orders posted again with their key that made another order").isZero();
+        assertThat(replayed.get()).as("orders posted again with their key").isPositive();
     }
 
     /** A buyer's stream of orders: placed until the quota is used, some declined, some cancelled at once. */
@@ -132,18 +138,23 @@ class ChaosTest {
             String token = random.nextInt(10) == 0 ? "tok_declined" : null;
             boolean cancel = random.nextInt(4) == 0;
             String body = ShopApi.orderBody(item[0], item[1], 1 + random.nextInt(2), token);
+            // one intent, one key: every attempt of this order carries it, as a careful client's retries do
+            String key = new UUID(random.nextLong(), random.nextLong()).toString();
             Response answer = Awaitility.await("an answer from order-service").atMost(Duration.ofMinutes(5))
                     .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
                     .until(() -> {
                         attempts.incrementAndGet();
-                        return request(() -> shop.as(buyer).body(body).post(shop.gateway + "/api/orders"));
-                    }, response -> response != null && !unanswered(response));
+                        return placeOrder(buyer, key, body);
+                    }, response -> response != null && !unanswered(response) && response.statusCode() != 409);
             if (answer.statusCode() == 400) {
                 remaining.incrementAndGet(); // out of stock as far as order-service knows: not an order, order another
                 continue;
             }
             placed.incrementAndGet();
             String orderId = answer.statusCode() == 201 ? answer.path("id") : orderIdOf(answer);
+            if (random.nextInt(5) == 0) {
+                postAgain(buyer, key, body, orderId);
+            }
             if (answer.statusCode() == 402) {
                 declined.incrementAndGet();
             } else if (answer.statusCode() == 503) {
@@ -161,6 +172,20 @@ class ChaosTest {
             }
         }
         return null;
+    }
+
+    private Response placeOrder(String buyer, String key, String body) {
+        return request(() -> shop.as(buyer).header("Idempotency-Key", key).body(body).post(shop.gateway + "/api/orders"));
+    }
+
+    /** The buyer posts the same order again with its key (a double click, a second tab): the first order answers. */
+    private void postAgain(String buyer, String key, String body, String orderId) {
+        Response again = placeOrder(buyer, key, body);
+        if (again == null || unanswered(again) || again.statusCode() == 409) {
+            return;
+        }
+        String answered = again.statusCode() == 201 ? again.path("id") : orderIdOf(again);
+        (orderId.equals(answered) ? replayed : doubled).incrementAndGet();
     }
 
     /** Pays again every 1.5 s, four times at most, until payment-service answers; answers whether it is paid. */

@@ -69,9 +69,14 @@ class ShopJourneyTest {
         String orderId = placed.then().body("status", is("PAID")).body("totalAmount", is(5000))
                 .header("Location", notNullValue()).extract().path("id");
 
-        // the paid order reaches the store; the owner accepts it; delivery starts
+        // the paid order reaches the store, and the buyer sees that it did; the owner accepts it; delivery starts
         Awaitility.await().atMost(SAGA_STEP).untilAsserted(() -> shop.as(owner).get(gateway + "/api/store/orders/{id}", orderId)
                 .then().statusCode(200).body("status", is("RECEIVED")));
+        Awaitility.await().atMost(SAGA_STEP).untilAsserted(() -> shop.as(alice).get(gateway + "/api/my-orders/{id}", orderId)
+                .then().statusCode(200)
+                .body("status", is("PAID"))
+                .body("storeStatus", is("RECEIVED"))
+                .body("timeline.event", hasItem("StoreReceived")));
         shop.as(owner).post(gateway + "/api/store/orders/{id}/accept", orderId).then().statusCode(200).body("status", is("ACCEPTED"));
         String deliveryId = Awaitility.await().atMost(SAGA_STEP).until(
                 () -> shop.as(owner).queryParam("status", "STARTED").get(gateway + "/api/deliveries")
@@ -90,8 +95,8 @@ class ShopJourneyTest {
                 .body("storeStatus", is("ACCEPTED"))
                 .body("deliveryStatus", is("COMPLETED"))
                 .body("totalAmount", is(5000))
-                .body("timeline.event", hasItems("OrderPlaced", "PaymentApproved", "StoreAccepted", "DeliveryStarted",
-                        "DeliveryCompleted")));
+                .body("timeline.event", hasItems("OrderPlaced", "PaymentApproved", "StoreReceived", "StoreAccepted",
+                        "DeliveryStarted", "DeliveryCompleted")));
         Awaitility.await().atMost(SAGA_STEP).untilAsserted(() -> shop.as(alice).get(gateway + "/api/orders/{id}", orderId)
                 .then().statusCode(200).body("status", is("DELIVERED")));
         shop.as(alice).get(gateway + "/api/my-orders").then().statusCode(200).body("orderId", hasItem(orderId));

@@ -77,7 +77,7 @@ public class OrderProjection {
                 order.orderStatus = "EXPIRED";
             };
             case "PaymentRefunded" -> order -> order.paymentStatus = "REFUNDED";
-            case "StoreCancelled" -> order -> order.storeStatus = "CANCELLED";
+            case "StoreCancelled" -> storeReported("CANCELLED");
             case "DeliveryCancelled" -> order -> order.deliveryStatus = "CANCELLED";
             case "PaymentApproved" -> order -> {
                 order.buyerId = text(data, "buyerId", order.buyerId);
@@ -87,12 +87,18 @@ public class OrderProjection {
                 order.buyerId = text(data, "buyerId", order.buyerId);
                 order.paymentStatus = "DECLINED";
             };
-            case "StoreAccepted" -> order -> order.storeStatus = "ACCEPTED";
-            case "StoreRejected" -> order -> order.storeStatus = "REJECTED";
+            case "StoreReceived" -> storeReported("RECEIVED");
+            case "StoreAccepted" -> storeReported("ACCEPTED");
+            case "StoreRejected" -> storeReported("REJECTED");
             case "DeliveryStarted" -> order -> order.deliveryStatus = "STARTED";
             case "DeliveryCompleted" -> order -> order.deliveryStatus = "COMPLETED";
             default -> null;
         };
+    }
+
+    /** The store's status moves only forward: a late store event leaves a further status alone. */
+    private static Consumer<MyOrder> storeReported(String storeStatus) {
+        return order -> order.storeStatus = OrderStatusRules.storeStatusAfter(order.storeStatus, storeStatus);
     }
 
     /** What the orders topic says of the order itself: its buyer, lines and amount. */

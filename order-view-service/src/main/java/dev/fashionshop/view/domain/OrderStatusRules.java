@@ -1,5 +1,7 @@
 package dev.fashionshop.view.domain;
 
+import java.util.Map;
+
 /**
  * The order's status as order-service holds it, derived from what each service reported. Events of
  * one order reach the view on different topics in any order; deriving the status from all the facts
@@ -7,7 +9,25 @@ package dev.fashionshop.view.domain;
  */
 public final class OrderStatusRules {
 
+    /**
+     * How far the store took an order: RECEIVED comes first, then ACCEPTED, and CANCELLED or REJECTED
+     * end it (a rejected order was never received).
+     */
+    private static final Map<String, Integer> STORE_STEPS = Map.of("RECEIVED", 1, "ACCEPTED", 2, "CANCELLED", 3, "REJECTED", 3);
+
     private OrderStatusRules() {
+    }
+
+    /**
+     * The store's status once it reported {@code reported}, {@code known} being what it reported before:
+     * the furthest step wins, so that a late event (StoreReceived after StoreAccepted) changes nothing.
+     */
+    public static String storeStatusAfter(String known, String reported) {
+        return storeStep(reported) > storeStep(known) ? reported : known;
+    }
+
+    private static int storeStep(String storeStatus) {
+        return storeStatus == null ? 0 : STORE_STEPS.getOrDefault(storeStatus, 0);
     }
 
     public static String derive(String orderStatus, String paymentStatus, String storeStatus, String deliveryStatus) {
@@ -36,7 +56,8 @@ public final class OrderStatusRules {
         if ("ACCEPTED".equals(storeStatus)) {
             return "ACCEPTED";
         }
-        if ("PAID".equals(orderStatus) || "APPROVED".equals(paymentStatus)) {
+        // the store receives paid orders only
+        if ("PAID".equals(orderStatus) || "APPROVED".equals(paymentStatus) || "RECEIVED".equals(storeStatus)) {
             return "PAID";
         }
         if ("DECLINED".equals(paymentStatus)) {

@@ -42,8 +42,8 @@ public class StoreOrderService {
     StoreEventPublisher events;
 
     /**
-     * Takes a paid order: reserves every line's stock and records it RECEIVED, or, when any line
-     * cannot be supplied, reserves nothing and records it REJECTED (StoreRejected). Runs in the
+     * Takes a paid order: reserves every line's stock and records it RECEIVED (StoreReceived), or, when
+     * any line cannot be supplied, reserves nothing and records it REJECTED (StoreRejected). Runs in the
      * consumer's transaction; an order already known is left alone.
      */
     public Uni<Void> receive(OrderPlaced placed) {
@@ -66,7 +66,8 @@ public class StoreOrderService {
                         placed.lines().forEach(line -> stock.get(line.sku()).take(line.quantity()));
                         List<StockMovement> reserved = placed.lines().stream().map(line -> StockMovement.of(line.sku(),
                                 -line.quantity(), StockMovement.Reason.RESERVED, order.orderId)).toList();
-                        Uni<Void> announced = orders.persist(order).call(() -> ledger.record(reserved)).replaceWithVoid();
+                        Uni<Void> announced = orders.persist(order).call(() -> ledger.record(reserved))
+                                .call(() -> events.storeReceived(order)).replaceWithVoid();
                         for (Variant changed : placed.lines().stream().map(l -> stock.get(l.sku())).distinct().toList()) {
                             announced = announced.call(() -> events.stockChanged(changed, order));
                         }

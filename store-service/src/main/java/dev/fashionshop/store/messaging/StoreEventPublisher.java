@@ -32,6 +32,11 @@ public class StoreEventPublisher {
         return outbox.add(StoreEvents.ITEMS, variant.item.id.toString(), "StockChanged", data).replaceWithVoid();
     }
 
+    public Uni<Void> storeReceived(StoreOrder order) {
+        return outbox.add(StoreEvents.STORE_ORDERS, order.orderId.toString(), "StoreReceived",
+                StoreEvents.StoreReceived.of(order)).replaceWithVoid();
+    }
+
     public Uni<Void> storeAccepted(StoreOrder order) {
         return outbox.add(StoreEvents.STORE_ORDERS, order.orderId.toString(), "StoreAccepted",
                 StoreEvents.StoreAccepted.of(order)).replaceWithVoid();

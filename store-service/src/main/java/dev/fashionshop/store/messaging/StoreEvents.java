@@ -1,5 +1,6 @@
 package dev.fashionshop.store.messaging;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -43,6 +44,19 @@ public final class StoreEvents {
 
     @RegisterForReflection
     public record StoreOrderLine(UUID itemId, String sku, int quantity, long unitPrice) {
+
+        static List<StoreOrderLine> of(StoreOrder order) {
+            return order.lines.stream().map(l -> new StoreOrderLine(l.itemId, l.sku, l.quantity, l.unitPrice)).toList();
+        }
+    }
+
+    /** The data of StoreReceived: the store has the paid order, its stock reserved, and waits for the owner. */
+    @RegisterForReflection
+    public record StoreReceived(UUID orderId, String buyerId, List<StoreOrderLine> lines, Instant receivedAt) {
+
+        public static StoreReceived of(StoreOrder order) {
+            return new StoreReceived(order.orderId, order.buyerId, StoreOrderLine.of(order), order.receivedAt);
+        }
     }
 
     /** The data of StoreAccepted: what delivery needs to start. */
@@ -50,8 +64,7 @@ public final class StoreEvents {
     public record StoreAccepted(UUID orderId, String buyerId, String shippingAddress, List<StoreOrderLine> lines) {
 
         public static StoreAccepted of(StoreOrder order) {
-            return new StoreAccepted(order.orderId, order.buyerId, order.shippingAddress,
-                    order.lines.stream().map(l -> new StoreOrderLine(l.itemId, l.sku, l.quantity, l.unitPrice)).toList());
+            return new StoreAccepted(order.orderId, order.buyerId, order.shippingAddress, StoreOrderLine.of(order));
         }
     }
 

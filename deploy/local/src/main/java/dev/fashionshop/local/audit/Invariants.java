@@ -1,7 +1,9 @@
 package dev.fashionshop.local.audit;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -37,6 +39,7 @@ public final class Invariants {
             invariants.theViewEqualsTheOwners(orderId);
         }
         invariants.stockIsNeverNegativeAndMatchesItsLedger();
+        invariants.oneKeyIsOneOrder();
         return List.copyOf(invariants.violations);
     }
 
@@ -172,19 +175,46 @@ public final class Invariants {
         }
         compare(orderId, "status", view.status(), shop.orders().get(orderId));
         compare(orderId, "paymentStatus", view.paymentStatus(), shop.payments().get(orderId));
-        compare(orderId, "storeStatus", view.storeStatus(), announced(shop.storeOrders().get(orderId)));
+        compare(orderId, "storeStatus", view.storeStatus(), announced(orderId, shop.storeOrders().get(orderId)));
         compare(orderId, "deliveryStatus", view.deliveryStatus(), shop.deliveries().get(orderId));
     }
 
-    /** The store states the view can know: RECEIVED and CANCEL_REQUESTED are not announced by any event. */
-    private static String announced(String storeStatus) {
-        return isOneOf(storeStatus, Set.of("RECEIVED", "CANCEL_REQUESTED")) ? null : storeStatus;
+    /**
+     * The store state the view can know: no event announces CANCEL_REQUESTED, so the view keeps the one
+     * before it, ACCEPTED if the store accepted the order and RECEIVED otherwise.
+     */
+    private String announced(UUID orderId, String storeStatus) {
+        if (!"CANCEL_REQUESTED".equals(storeStatus)) {
+            return storeStatus;
+        }
+        return shop.publishedCount(orderId, "StoreAccepted") > 0 ? "ACCEPTED" : "RECEIVED";
     }
 
     private void compare(UUID orderId, String field, String inView, String atOwner) {
         if (!Objects.equals(inView, atOwner)) {
             violate(6, orderId, "the view shows " + field + " " + inView + " but the owning service holds " + atOwner);
         }
+    }
+
+    /**
+     * 8. One buyer intent is one order: each Idempotency-Key (unique per buyer by its table's key) names an
+     * order of its own buyer, and no order was created under two keys.
+     */
+    private void oneKeyIsOneOrder() {
+        Map<UUID, Integer> keysPerOrder = new HashMap<>();
+        for (ShopSnapshot.KeyedOrder keyed : shop.keyedOrders()) {
+            keysPerOrder.merge(keyed.orderId(), 1, Integer::sum);
+            String buyer = shop.buyers().get(keyed.orderId());
+            if (!keyed.buyer().equals(buyer)) {
+                violate(8, keyed.orderId(), "the Idempotency-Key '" + keyed.key() + "' of " + keyed.buyer() + " names "
+                        + (buyer == null ? "no order" : "an order of " + buyer));
+            }
+        }
+        keysPerOrder.forEach((orderId, keys) -> {
+            if (keys > 1) {
+                violate(8, orderId, "the order is named by " + keys + " Idempotency-Keys");
+            }
+        });
     }
 
     /** Set.of(...).contains(null) throws: an absent state is in no set. */

@@ -1,5 +1,6 @@
 package dev.fashionshop.local.audit;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -20,6 +21,8 @@ import java.util.UUID;
  * @param released           store-service: stock given back by each order (RELEASED movements)
  * @param stock              store-service: stock of each SKU
  * @param ledgerStock        store-service: the sum of each SKU's stock movements
+ * @param buyers             order-service: the buyer of each order
+ * @param keyedOrders        order-service: the orders created under an Idempotency-Key, with their key
  * @param deadLetters        records in each dead-letter topic
  */
 public record ShopSnapshot(
@@ -34,7 +37,13 @@ public record ShopSnapshot(
         Map<UUID, Long> released,
         Map<String, Long> stock,
         Map<String, Long> ledgerStock,
+        Map<UUID, String> buyers,
+        List<KeyedOrder> keyedOrders,
         Map<String, Long> deadLetters) {
+
+    /** An order created under a buyer's Idempotency-Key. */
+    public record KeyedOrder(String buyer, String key, UUID orderId) {
+    }
 
     /** What the buyer sees of an order in order-view-service. */
     public record View(String status, String paymentStatus, String storeStatus, String deliveryStatus) {

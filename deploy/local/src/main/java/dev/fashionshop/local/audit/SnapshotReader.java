@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -65,6 +67,8 @@ final class SnapshotReader {
                 released,
                 byText(STORE, "select sku, stock from variant"),
                 byText(STORE, "select sku, sum(quantity) from stock_movement group by sku"),
+                statuses(ORDERS, "select id, buyer_id from orders"),
+                keyedOrders(),
                 deadLetters);
     }
 
@@ -104,6 +108,17 @@ final class SnapshotReader {
         return rows(VIEW, "select order_id, status, payment_status, store_status, delivery_status from my_order",
                 row -> row.getObject(1, UUID.class),
                 row -> new ShopSnapshot.View(row.getString(2), row.getString(3), row.getString(4), row.getString(5)));
+    }
+
+    private List<ShopSnapshot.KeyedOrder> keyedOrders() throws SQLException {
+        List<ShopSnapshot.KeyedOrder> keyed = new ArrayList<>();
+        try (Connection db = connections.database(ORDERS);
+                ResultSet rows = query(db, "select caller, idem_key, resource_id from idempotency_key")) {
+            while (rows.next()) {
+                keyed.add(new ShopSnapshot.KeyedOrder(rows.getString(1), rows.getString(2), UUID.fromString(rows.getString(3))));
+            }
+        }
+        return keyed;
     }
 
     private <K, V> Map<K, V> rows(String database, String sql, Column<K> key, Column<V> value) throws SQLException {

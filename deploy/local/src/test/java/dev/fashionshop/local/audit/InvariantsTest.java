@@ -2,7 +2,9 @@ package dev.fashionshop.local.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -22,6 +24,8 @@ class InvariantsTest {
     private final Map<UUID, Long> released = new HashMap<>();
     private final Map<String, Long> stock = new HashMap<>();
     private final Map<String, Long> ledger = new HashMap<>();
+    private final Map<UUID, String> buyers = new HashMap<>();
+    private final List<ShopSnapshot.KeyedOrder> keyed = new ArrayList<>();
 
     @Test
     void everyLegalEndOfTheSagaPasses() {
@@ -88,6 +92,43 @@ class InvariantsTest {
         assertThat(Invariants.check(snapshot())).extracting(Violation::invariant).containsExactlyInAnyOrder(5, 6);
     }
 
+    @Test
+    void aReceivedOrderShowsReceivedAndACancellationAwaitingTheOwnerShowsTheStepBeforeIt() {
+        UUID received = paidAndReceived(UUID.randomUUID());
+        UUID cancelAsked = paidAndReceived(UUID.randomUUID());
+        orders.put(cancelAsked, "CANCEL_REQUESTED");
+        storeOrders.put(cancelAsked, "CANCEL_REQUESTED");
+        views.put(cancelAsked, new ShopSnapshot.View("CANCEL_REQUESTED", "APPROVED", "RECEIVED", null));
+        assertThat(Invariants.check(snapshot())).isEmpty();
+
+        views.put(received, new ShopSnapshot.View("PAID", "APPROVED", null, null));
+
+        assertThat(Invariants.check(snapshot())).extracting(Violation::subject).containsExactly(received.toString());
+    }
+
+    private UUID paidAndReceived(UUID order) {
+        orders.put(order, "PAID");
+        payments.put(order, "APPROVED");
+        storeOrders.put(order, "RECEIVED");
+        published.put(order, new HashMap<>(Map.of("OrderPlaced", 1, "PaymentApproved", 1, "StoreReceived", 1)));
+        ordered.put(order, 1L);
+        reserved.put(order, 1L);
+        views.put(order, new ShopSnapshot.View("PAID", "APPROVED", "RECEIVED", null));
+        return order;
+    }
+
+    @Test
+    void namesAKeyNamingAnotherBuyersOrderOrAnOrderUnderTwoKeys() {
+        UUID alices = delivered(UUID.randomUUID());
+        buyers.put(alices, "alice");
+        keyed.add(new ShopSnapshot.KeyedOrder("alice", "checkout-1", alices));
+        assertThat(Invariants.check(snapshot())).isEmpty();
+
+        keyed.add(new ShopSnapshot.KeyedOrder("bob", "checkout-1", alices));
+
+        assertThat(Invariants.check(snapshot())).extracting(Violation::invariant).containsExactly(8, 8);
+    }
+
     private UUID delivered(UUID order) {
         orders.put(order, "DELIVERED");
         payments.put(order, "APPROVED");
@@ -115,6 +156,6 @@ class InvariantsTest {
 
     private ShopSnapshot snapshot() {
         return new ShopSnapshot(orders, payments, storeOrders, deliveries, views, published, ordered, reserved, released,
-                stock, ledger, Map.of());
+                stock, ledger, buyers, keyed, Map.of());
     }
 }
