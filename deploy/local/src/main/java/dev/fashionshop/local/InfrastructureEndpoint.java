@@ -65,8 +65,7 @@ final class InfrastructureEndpoint implements Handler<HttpServerRequest> {
         }, false).onComplete(done -> {
             if (done.succeeded()) {
                 System.out.printf("%s is back%n", what);
-                request.response().putHeader("Content-Type", "application/json")
-                        .end(new JsonObject().put(what, "restarted").put("downSeconds", down.toSeconds()).encode());
+                Gateway.json(request.response(), new JsonObject().put(what, "restarted").put("downSeconds", down.toSeconds()).encode());
             } else {
                 Gateway.problem(request.response(), 500, "Internal Server Error", what + " did not restart: " + done.cause());
             }

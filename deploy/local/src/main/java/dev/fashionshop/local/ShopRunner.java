@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -63,19 +64,44 @@ public final class ShopRunner implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        dataDirectory = dataDirectory.toAbsolutePath().normalize();
+        checkFreshIsAllowed();
+        Files.createDirectories(dataDirectory);
+        try (DataDirectoryLock lock = DataDirectoryLock.acquire(dataDirectory)) {
+            return run();
+        } catch (DataDirectoryLock.InUseException e) {
+            System.err.println(e.getMessage());
+            return 1;
+        }
+    }
+
+    /** Runs the shop on the data directory, which this runner has locked, until the JVM is asked to stop. */
+    private int run() throws Exception {
+        List<String> leftovers = Leftovers.stop(dataDirectory);
+        if (!leftovers.isEmpty()) {
+            System.out.println("Stopped what a previous run left running on " + dataDirectory + ": " + String.join(", ", leftovers));
+        }
         prepareDataDirectory();
+        Watchdog.start(dataDirectory, dataDirectory.resolve("logs").resolve("watchdog.log"));
         LocalShopOptions options = new LocalShopOptions(dataDirectory, projectDirectory(), port, postgresPort,
                 kafkaPort, LocalShopOptions.DEFAULT_JVM_OPTIONS, instances);
         System.out.println("Data directory: " + dataDirectory);
-        LocalShop shop = infraOnly ? LocalShop.startInfrastructure(options) : LocalShop.start(options);
+        LocalShop shop = new LocalShop(options);
         CountDownLatch stopped = new CountDownLatch(1);
+        // before anything starts: Ctrl-C during the start stops what was started
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            shop.beginStop();
             System.out.println("Stopping the shop...");
             long begin = System.nanoTime();
             shop.close();
             System.out.printf("Stopped in %.1f s%n", (System.nanoTime() - begin) / 1e9);
             stopped.countDown();
         }, "shop-shutdown"));
+        if (infraOnly) {
+            shop.startInfrastructureOnly();
+        } else {
+            shop.start();
+        }
         printInfrastructure(shop);
         if (infraOnly) {
             printUsers(shop);
@@ -88,16 +114,23 @@ public final class ShopRunner implements Callable<Integer> {
         return 0;
     }
 
+    /** --fresh wipes only a directory the runner created (or an empty one). */
+    private void checkFreshIsAllowed() throws IOException {
+        if (fresh && Files.isDirectory(dataDirectory) && !Files.exists(dataDirectory.resolve(DATA_MARKER)) && !isEmpty(dataDirectory)) {
+            throw new IOException(dataDirectory + " was not created by the shop; refusing to wipe it");
+        }
+    }
+
     private void prepareDataDirectory() throws IOException {
-        if (fresh && Files.isDirectory(dataDirectory)) {
-            if (!Files.exists(dataDirectory.resolve(DATA_MARKER)) && !isEmpty(dataDirectory)) {
-                throw new IOException(dataDirectory + " was not created by the shop; refusing to wipe it");
-            }
+        if (fresh) {
+            Path lock = dataDirectory.resolve(DataDirectoryLock.FILE);
             try (Stream<Path> paths = Files.walk(dataDirectory)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                // the lock file stays: deleted, it would let a second runner lock a new one
+                paths.sorted(Comparator.reverseOrder())
+                        .filter(path -> !path.equals(dataDirectory) && !path.equals(lock))
+                        .forEach(path -> path.toFile().delete());
             }
         }
-        Files.createDirectories(dataDirectory);
         if (!Files.exists(dataDirectory.resolve(DATA_MARKER))) {
             Files.writeString(dataDirectory.resolve(DATA_MARKER), "Data of the fashion shop's local runner.\n");
         }
@@ -106,9 +139,10 @@ public final class ShopRunner implements Callable<Integer> {
         System.setProperty("org.slf4j.simpleLogger.logFile", logs.resolve("infrastructure.log").toString());
     }
 
+    /** Empty, or holding only the lock of a runner that stopped before it wrote anything else. */
     private static boolean isEmpty(Path directory) throws IOException {
         try (Stream<Path> entries = Files.list(directory)) {
-            return entries.findAny().isEmpty();
+            return entries.allMatch(entry -> entry.getFileName().toString().equals(DataDirectoryLock.FILE));
         }
     }
 

@@ -134,22 +134,18 @@ class ChaosTest {
     /** A buyer's stream of orders: placed until the quota is used, some declined, some cancelled at once. */
     private Void buy(String buyer, Random random, List<String[]> items, AtomicInteger remaining) {
         while (remaining.getAndDecrement() > 0) {
-            String[] item = items.get(random.nextInt(items.size()));
-            String token = random.nextInt(10) == 0 ? "tok_declined" : null;
+            Response answer;
+            String key;
+            String body;
             boolean cancel = random.nextInt(4) == 0;
-            String body = ShopApi.orderBody(item[0], item[1], 1 + random.nextInt(2), token);
-            // one intent, one key: every attempt of this order carries it, as a careful client's retries do
-            String key = new UUID(random.nextLong(), random.nextLong()).toString();
-            Response answer = Awaitility.await("an answer from order-service").atMost(Duration.ofMinutes(5))
-                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
-                    .until(() -> {
-                        attempts.incrementAndGet();
-                        return placeOrder(buyer, key, body);
-                    }, response -> response != null && !unanswered(response) && response.statusCode() != 409);
-            if (answer.statusCode() == 400) {
-                remaining.incrementAndGet(); // out of stock as far as order-service knows: not an order, order another
-                continue;
-            }
+            do { // a 400 (out of stock as far as order-service knows) is not an order: the buyer orders another item
+                String[] item = items.get(random.nextInt(items.size()));
+                String token = random.nextInt(10) == 0 ? "tok_declined" : null;
+                body = ShopApi.orderBody(item[0], item[1], 1 + random.nextInt(2), token);
+                // one intent, one key: every attempt of this order carries it, as a careful client's retries do
+                key = new UUID(random.nextLong(), random.nextLong()).toString();
+                answer = placeUntilAnswered(buyer, key, body);
+            } while (answer.statusCode() == 400);
             placed.incrementAndGet();
             String orderId = answer.statusCode() == 201 ? answer.path("id") : orderIdOf(answer);
             if (random.nextInt(5) == 0) {
@@ -172,6 +168,16 @@ class ChaosTest {
             }
         }
         return null;
+    }
+
+    /** Posts the order (again, with its key) until order-service itself answers it. */
+    private Response placeUntilAnswered(String buyer, String key, String body) {
+        return Awaitility.await("an answer from order-service").atMost(Duration.ofMinutes(5))
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    attempts.incrementAndGet();
+                    return placeOrder(buyer, key, body);
+                }, response -> response != null && !unanswered(response) && response.statusCode() != 409);
     }
 
     private Response placeOrder(String buyer, String key, String body) {

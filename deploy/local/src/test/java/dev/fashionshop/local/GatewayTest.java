@@ -9,7 +9,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+
+import org.awaitility.Awaitility;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,13 +23,22 @@ import org.junit.jupiter.api.Test;
 import dev.fashionshop.local.gateway.Gateway;
 import dev.fashionshop.local.gateway.RouteTable;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 
 /** The gateway as a proxy, in front of an upstream that echoes what it received. */
 class GatewayTest {
 
+    /** 32 MB, far more than the sockets between the client, the gateway and the upstream hold. */
+    private static final int LARGE_CHUNKS = 512;
+    private static final Buffer CHUNK = Buffer.buffer(new byte[64 * 1024]);
+
     private final HttpClient http = HttpClient.newHttpClient();
+    private final List<Throwable> unhandled = new CopyOnWriteArrayList<>();
+    /** The paths of the upstream exchanges whose connection was closed. */
+    private final List<String> upstreamClosed = new CopyOnWriteArrayList<>();
     private Vertx vertx;
     private Gateway gateway;
     private String gatewayUrl;
@@ -33,11 +47,18 @@ class GatewayTest {
     @BeforeEach
     void start() throws Exception {
         vertx = Vertx.vertx();
+        // what a handler throws lands here instead of the log ("Unhandled exception")
+        vertx.exceptionHandler(unhandled::add);
         upstream = vertx.createHttpServer().requestHandler(request -> {
+            request.response().closeHandler(closed -> upstreamClosed.add(request.path()));
             if (request.path().equals("/api/echo/stream")) {
                 // a server-sent event stream that stays open until the client has read the first event
                 request.response().setChunked(true).putHeader("Content-Type", "text/event-stream");
                 request.response().write("data: first\n\n");
+                return;
+            }
+            if (request.path().equals("/api/echo/large")) {
+                writeLarge(request.response());
                 return;
             }
             request.body().onSuccess(body -> request.response()
@@ -61,6 +82,25 @@ class GatewayTest {
                 .add("/api/down", new Gateway.Upstream("down-service", () -> deadPort));
         gateway = new Gateway(vertx, routes);
         gatewayUrl = "http://localhost:" + gateway.listen(0).toCompletionStage().toCompletableFuture().get();
+    }
+
+    /** Writes LARGE_CHUNKS chunks as fast as the reader takes them. */
+    private static void writeLarge(HttpServerResponse response) {
+        response.putHeader("Content-Length", String.valueOf((long) LARGE_CHUNKS * CHUNK.length()));
+        int[] written = { 0 };
+        Runnable[] writeSome = new Runnable[1];
+        writeSome[0] = () -> {
+            while (written[0] < LARGE_CHUNKS && !response.writeQueueFull() && !response.closed()) {
+                response.write(CHUNK);
+                written[0]++;
+            }
+            if (written[0] == LARGE_CHUNKS) {
+                response.end();
+            } else if (!response.closed()) {
+                response.drainHandler(drained -> writeSome[0].run());
+            }
+        };
+        writeSome[0].run();
     }
 
     @AfterEach
@@ -117,5 +157,36 @@ class GatewayTest {
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(response.headers().firstValue("Retry-After")).contains("5");
         assertThat(new JsonObject(response.body()).getString("detail")).contains("down-service");
+    }
+
+    /**
+     * A client that goes away in the middle of an answer is no error (nothing thrown, so nothing in the
+     * log), and the gateway lets go of the upstream exchange at once: its connection is closed.
+     */
+    @Test
+    void aClientLeavingInTheMiddleOfALargeAnswerIsNoErrorAndLetsGoOfTheUpstream() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            try (LeavingClient client = LeavingClient.get(gatewayUrl, "/api/echo/large", null)) {
+                assertThat(client.head()).startsWith("HTTP/1.1 200");
+            }
+        }
+
+        Awaitility.await("the upstream exchanges closed").atMost(Duration.ofSeconds(10))
+                .until(() -> upstreamClosed.stream().filter("/api/echo/large"::equals).count() == 3);
+        assertThat(unhandled).isEmpty();
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(gatewayUrl + "/api/echo/after")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(201);
+    }
+
+    /** The same for a stream of server-sent events, which would otherwise stay open upstream for ever. */
+    @Test
+    void aClientLeavingAStreamLetsGoOfTheUpstreamStream() throws Exception {
+        try (LeavingClient client = LeavingClient.get(gatewayUrl, "/api/echo/stream", null)) {
+            assertThat(client.head()).startsWith("HTTP/1.1 200");
+        }
+
+        Awaitility.await("the upstream stream closed").atMost(Duration.ofSeconds(10))
+                .until(() -> upstreamClosed.contains("/api/echo/stream"));
+        assertThat(unhandled).isEmpty();
     }
 }

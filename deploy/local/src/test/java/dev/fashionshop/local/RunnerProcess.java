@@ -5,15 +5,23 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.awaitility.Awaitility;
 
-/** The runner started the way a user starts it, as its own process, with its console captured. */
+/**
+ * The runner started the way a user starts it from a terminal, as its own process with its console
+ * captured: in a process group of its own (setsid), where a terminal's Ctrl-C would reach it and every
+ * service it starts, and with SIGINT's default action (a shell running the tests in the background
+ * ignores SIGINT for its children, and a JVM keeps an ignored SIGINT ignored).
+ */
 final class RunnerProcess {
 
     private static final Pattern READY = Pattern.compile("Shop ready at (http://localhost:\\d+)");
@@ -21,33 +29,38 @@ final class RunnerProcess {
     private static final Pattern KAFKA = Pattern.compile("Kafka\\s+(localhost:\\d+)");
 
     private final Process process;
+    private final Path dataDirectory;
     private final List<String> console = new CopyOnWriteArrayList<>();
 
-    private RunnerProcess(Process process) {
+    private RunnerProcess(Process process, Path dataDirectory) {
         this.process = process;
+        this.dataDirectory = dataDirectory;
         Thread reader = new Thread(this::readConsole, "runner-console");
         reader.setDaemon(true);
         reader.start();
     }
 
     static RunnerProcess start(Path dataDirectory, String... extraArguments) throws IOException {
-        return start(dataDirectory, java.util.Map.of(), extraArguments);
+        return start(dataDirectory, Map.of(), extraArguments);
     }
 
     /** Starts the runner with extra environment variables, which it passes on to the services. */
-    static RunnerProcess start(Path dataDirectory, java.util.Map<String, String> environment, String... extraArguments)
+    static RunnerProcess start(Path dataDirectory, Map<String, String> environment, String... extraArguments)
             throws IOException {
-        List<String> command = new java.util.ArrayList<>(List.of(
+        List<String> command = new ArrayList<>(List.of(
+                "setsid", "env", "--default-signal=INT",
                 ProcessHandle.current().info().command().orElseThrow(),
-                "-cp", System.getProperty("java.class.path"),
                 ShopRunner.class.getName(),
                 "--port", "0", "--pg-port", "0", "--kafka-port", "0",
                 "--data-dir", dataDirectory.toString(),
                 "--project-dir", Path.of("../..").toAbsolutePath().normalize().toString()));
         command.addAll(List.of(extraArguments));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        // the classpath through the environment keeps the command line short, as `java -jar` has it: the JDK
+        // shows no arguments of a process whose command line is longer than a page
+        builder.environment().put("CLASSPATH", System.getProperty("java.class.path"));
         builder.environment().putAll(environment);
-        RunnerProcess runner = new RunnerProcess(builder.start());
+        RunnerProcess runner = new RunnerProcess(builder.start(), dataDirectory);
         // a test run that ends, or is itself stopped, must not leave a shop running behind it
         Runtime.getRuntime().addShutdownHook(new Thread(runner::stopIfAlive, "stop-runner"));
         return runner;
@@ -84,10 +97,39 @@ final class RunnerProcess {
         return process.toHandle();
     }
 
-    /** Sends SIGTERM, as Ctrl-C or `kill` would, and waits for the runner to end. */
+    Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    /** Sends SIGTERM, as `kill` would, and waits for the runner to end. */
     void terminate() throws InterruptedException {
         process.destroy();
-        Awaitility.await("the runner to stop").atMost(Duration.ofMinutes(2)).until(() -> !process.isAlive());
+        awaitExit(Duration.ofMinutes(2));
+    }
+
+    /** SIGINT to the runner alone (`kill -INT`). */
+    void interrupt() throws IOException, InterruptedException {
+        signal("-INT", String.valueOf(process.pid()));
+    }
+
+    /** SIGINT to the runner's whole process group, as a terminal's Ctrl-C: the runner and every service it started. */
+    void interruptProcessGroup() throws IOException, InterruptedException {
+        // setsid made the runner the leader of a new group: the group's id is its pid
+        signal("-INT", "--", "-" + process.pid());
+    }
+
+    private static void signal(String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("kill"));
+        command.addAll(List.of(arguments));
+        Process kill = new ProcessBuilder(command).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IOException("kill " + String.join(" ", arguments) + " failed");
+        }
+    }
+
+    int awaitExit(Duration timeout) {
+        Awaitility.await("the runner to end").atMost(timeout).until(() -> !process.isAlive());
+        return process.exitValue();
     }
 
     /** SIGTERM, so that the runner stops everything it started (PostgreSQL included); SIGKILL if it hangs. */
@@ -97,7 +139,7 @@ final class RunnerProcess {
         }
         process.destroy();
         try {
-            if (!process.waitFor(90, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!process.waitFor(90, TimeUnit.SECONDS)) {
                 killIfAlive();
             }
         } catch (InterruptedException e) {
@@ -105,9 +147,10 @@ final class RunnerProcess {
         }
     }
 
+    /** SIGKILL to every process of the shop: the runner, the services, the watchdog and PostgreSQL. */
     void killIfAlive() {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
+        ShopProcesses.on(dataDirectory).forEach(ProcessHandle::destroyForcibly);
     }
 
     List<String> console() {

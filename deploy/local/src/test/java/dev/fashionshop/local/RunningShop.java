@@ -26,6 +26,7 @@ final class RunningShop implements ParameterResolver {
 
     /** Surefire may run each test class in its own JUnit session: the shop is per JVM, not per session. */
     private static ShopApi shared;
+    private static RunnerProcess runner;
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -39,7 +40,6 @@ final class RunningShop implements ParameterResolver {
 
     private static synchronized ShopApi shop() {
         if (shared == null) {
-            RunnerProcess runner;
             try {
                 // two instances of order-service, as in Kubernetes: GracefulShutdownTest stops one under load
                 runner = RunnerProcess.start(Files.createTempDirectory("shop-e2e"), ENVIRONMENT, "--instances", "order-service=2");
@@ -49,5 +49,11 @@ final class RunningShop implements ParameterResolver {
             shared = new ShopApi(runner.awaitReady(), runner.postgresPort(), runner.kafkaBootstrapServers());
         }
         return shared;
+    }
+
+    /** The runner of the shared shop, once a class has asked for the shop: its process, console and data directory. */
+    static synchronized RunnerProcess runner() {
+        shop();
+        return runner;
     }
 }

@@ -15,7 +15,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,7 +45,7 @@ import io.vertx.core.json.JsonObject;
 /**
  * The runner as a user runs it: the real program, real PostgreSQL and Kafka, the five packaged
  * services. The tests share one run of the shop and go in order: up, routed, self-healing (a crashed
- * service and a stuck one), stopped cleanly, started again on the same data.
+ * service and a stuck one), stopped cleanly by Ctrl-C, started again on the same data, stopped by SIGTERM.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -135,20 +134,20 @@ class ShopRunnerTest {
                 .until(() -> "UP".equals(service("delivery-service").getString("health")));
     }
 
+    /**
+     * Ctrl-C in the terminal sends SIGINT to the whole process group: the runner and every service at
+     * once. The services stopping by themselves are not taken for crashes, and every process of the shop
+     * is gone within 10 s. The next start finds the data, and a second runner on the same data directory
+     * is refused while the first one runs. SIGTERM or SIGINT to the runner alone stops everything as fast.
+     */
     @Test
     @Order(5)
-    void stopsEverythingOnSigtermAndKeepsTheDataForTheNextStart() throws Exception {
+    void stopsEverythingOnCtrlCWithinTenSecondsAndKeepsTheDataForTheNextStart() throws Exception {
         String marker = "marker-" + UUID.randomUUID();
         insertProcessedEvent(runner.postgresPort(), marker);
         publish(runner.kafkaBootstrapServers(), marker);
-        List<ProcessHandle> started = new ArrayList<>(runner.handle().descendants().toList());
-        started.addAll(processesUsing(dataDirectory));
-        assertThat(started).hasSizeGreaterThanOrEqualTo(ServiceSpec.SHOP.size() + 1);
 
-        runner.terminate();
-
-        assertThat(started).noneMatch(ProcessHandle::isAlive);
-        assertThat(processesUsing(dataDirectory)).isEmpty();
+        assertEverythingStopsWithinTenSeconds(runner::interruptProcessGroup);
 
         runner = RunnerProcess.start(dataDirectory);
         gateway = runner.awaitReady();
@@ -159,8 +158,37 @@ class ShopRunnerTest {
             assertThat(topics).contains("items", "orders", "payments", "store-orders", "deliveries",
                     "items-dlq", "orders-dlq", "payments-dlq", "store-orders-dlq", "deliveries-dlq");
         }
-        runner.terminate();
-        assertThat(processesUsing(dataDirectory)).isEmpty();
+
+        assertEverythingStopsWithinTenSeconds(() -> runner.handle().destroy());
+
+        // SIGINT to the runner alone (kill -INT <pid>, or Ctrl-C of a runner started apart from its services)
+        runner = RunnerProcess.start(dataDirectory);
+        gateway = runner.awaitReady();
+        assertEverythingStopsWithinTenSeconds(() -> new ProcessBuilder("kill", "-INT", String.valueOf(runner.handle().pid()))
+                .inheritIO().start().waitFor());
+    }
+
+    private interface Signal {
+        void send() throws Exception;
+    }
+
+    private void assertEverythingStopsWithinTenSeconds(Signal signal) throws Exception {
+        List<ProcessHandle> shop = ShopProcesses.on(dataDirectory);
+        // the runner, its watchdog, the five services, PostgreSQL's server and its backends
+        assertThat(shop).hasSizeGreaterThan(ServiceSpec.SHOP.size() + 3);
+        assertThat(shop).anyMatch(ShopProcesses::isPostgres).anyMatch(ShopProcesses::isWatchdog);
+        int consoleBefore = runner.console().size();
+
+        signal.send();
+
+        Awaitility.await("every process of the shop to end").atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> shop.stream().noneMatch(ProcessHandle::isAlive));
+        assertThat(ShopProcesses.on(dataDirectory)).isEmpty();
+        List<String> duringTheStop = runner.console().subList(consoleBefore, runner.console().size());
+        assertThat(duringTheStop).as("what the runner said while stopping")
+                .noneMatch(line -> line.contains("restarting in") || line.contains("restarted (pid"))
+                .anyMatch(line -> line.startsWith("Stopped in"));
     }
 
     private JsonArray services() throws Exception {
@@ -175,15 +203,6 @@ class ShopRunnerTest {
     private HttpResponse<String> get(String url) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** Every process whose command line names the data directory: PostgreSQL's server among them. */
-    private static List<ProcessHandle> processesUsing(Path dataDirectory) {
-        String path = dataDirectory.toString();
-        return ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().map(line -> line.contains(path)).orElse(false))
-                .filter(p -> p.pid() != ProcessHandle.current().pid())
-                .toList();
     }
 
     private static Connection orderDatabase(int port) throws SQLException {

@@ -26,14 +26,22 @@ final class KafkaProgress {
 
     /**
      * Records not yet consumed (committed), per consumer group, for every group of the cluster. A
-     * partition of a group's topics where it never committed counts from its start.
+     * partition of a group's topics where it never committed counts from its start; a group's topics are
+     * those it committed on and the one its name gives ({@code <service>.<topic>}), so that a group that
+     * has not committed anything yet is behind on all its topic holds.
      */
     Map<String, Long> lagPerGroup() throws ExecutionException, InterruptedException {
         Map<String, Long> lag = new HashMap<>();
+        Set<String> topics = admin.listTopics().names().get();
         for (GroupListing group : admin.listGroups().all().get()) {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.groupId())
                     .partitionsToOffsetAndMetadata().get();
-            Map<TopicPartition, Long> starts = offsets(partitionsOf(committed.keySet()), OffsetSpec.earliest());
+            Set<String> consumed = committed.keySet().stream().map(TopicPartition::topic).collect(Collectors.toCollection(HashSet::new));
+            String named = group.groupId().substring(group.groupId().lastIndexOf('.') + 1);
+            if (topics.contains(named)) {
+                consumed.add(named);
+            }
+            Map<TopicPartition, Long> starts = offsets(partitionsOf(consumed), OffsetSpec.earliest());
             Map<TopicPartition, Long> ends = offsets(starts.keySet(), OffsetSpec.latest());
             long behind = 0;
             for (var end : ends.entrySet()) {
@@ -54,10 +62,6 @@ final class KafkaProgress {
         offsets(partitions, OffsetSpec.latest())
                 .forEach((partition, end) -> counts.merge(partition.topic(), end - starts.get(partition), Long::sum));
         return counts;
-    }
-
-    private Set<TopicPartition> partitionsOf(Set<TopicPartition> some) throws ExecutionException, InterruptedException {
-        return partitionsOf(some.stream().map(TopicPartition::topic).distinct().toList());
     }
 
     private Set<TopicPartition> partitionsOf(Collection<String> topics) throws ExecutionException, InterruptedException {

@@ -78,12 +78,20 @@ public final class Gateway implements AutoCloseable {
 
     private void forward(HttpServerRequest request, Upstream upstream) {
         request.pause();
+        HttpServerResponse response = request.response();
         RequestOptions options = new RequestOptions()
                 .setMethod(request.method())
                 .setServer(SocketAddress.inetSocketAddress(upstream.port().get(), "localhost"))
                 .setURI(request.uri());
         client.request(options)
-                .compose(outgoing -> {
+                .onSuccess(outgoing -> {
+                    if (response.closed()) {
+                        // the client went away while the gateway connected
+                        outgoing.reset();
+                        return;
+                    }
+                    // the client going away lets go of the upstream too: a stream (server-sent events) would never end
+                    response.closeHandler(gone -> outgoing.reset());
                     // the service sees the Host the client used, so the links it builds (Location) point at the gateway
                     if (request.authority() != null) {
                         outgoing.authority(request.authority());
@@ -91,30 +99,62 @@ public final class Gateway implements AutoCloseable {
                     copyHeaders(request.headers(), outgoing.headers());
                     outgoing.putHeader("X-Forwarded-For", request.remoteAddress().hostAddress());
                     outgoing.putHeader("X-Forwarded-Proto", request.scheme());
-                    return outgoing.send(request);
+                    outgoing.send(request)
+                            .onSuccess(incoming -> relay(incoming, response, upstream))
+                            .onFailure(failure -> unavailable(request, upstream, failure));
                 })
-                .onSuccess(incoming -> relay(incoming, request.response(), upstream))
-                .onFailure(failure -> {
-                    request.resume();
-                    HttpServerResponse response = request.response();
-                    if (!response.headWritten()) {
-                        response.putHeader("Retry-After", "5");
-                        problem(response, 503, "Service Unavailable",
-                                upstream.name() + " cannot be reached: " + failure.getMessage());
-                    } else {
-                        response.reset();
-                    }
-                });
+                .onFailure(failure -> unavailable(request, upstream, failure));
     }
 
+    private static void unavailable(HttpServerRequest request, Upstream upstream, Throwable failure) {
+        HttpServerResponse response = request.response();
+        if (response.closed()) {
+            return;
+        }
+        request.resume();
+        if (!response.headWritten()) {
+            response.putHeader("Retry-After", "5");
+            problem(response, 503, "Service Unavailable", upstream.name() + " cannot be reached: " + failure.getMessage());
+        } else {
+            response.reset();
+        }
+    }
+
+    /**
+     * Streams the service's answer to the client as it comes, holding back the service while the client
+     * is slower. Nothing is written once the client has gone (see forward: the upstream is reset then).
+     */
     private static void relay(HttpClientResponse incoming, HttpServerResponse response, Upstream upstream) {
+        if (response.closed()) {
+            return;
+        }
         response.setStatusCode(incoming.statusCode());
         copyHeaders(incoming.headers(), response.headers());
         response.putHeader("X-Served-By", upstream.name());
         if (!incoming.headers().contains("Content-Length")) {
             response.setChunked(true);
         }
-        incoming.pipeTo(response);
+        incoming.handler(chunk -> {
+            if (response.closed()) {
+                return;
+            }
+            response.write(chunk);
+            if (response.writeQueueFull()) {
+                incoming.pause();
+                response.drainHandler(drained -> incoming.resume());
+            }
+        });
+        incoming.endHandler(end -> {
+            if (!response.closed()) {
+                response.end();
+            }
+        });
+        incoming.exceptionHandler(failure -> {
+            // the service broke off its answer (or the gateway reset it): so does the gateway
+            if (!response.closed()) {
+                response.reset();
+            }
+        });
     }
 
     private static void copyHeaders(MultiMap from, MultiMap to) {
@@ -125,8 +165,18 @@ public final class Gateway implements AutoCloseable {
         });
     }
 
-    /** An RFC 9457 problem answer. */
+    /** A JSON answer; nothing if the client has gone (an answer that took a while, e.g. stopping a service). */
+    public static void json(HttpServerResponse response, String body) {
+        if (!response.closed()) {
+            response.putHeader("Content-Type", "application/json").end(body);
+        }
+    }
+
+    /** An RFC 9457 problem answer; nothing if the client has gone. */
     public static void problem(HttpServerResponse response, int status, String title, String detail) {
+        if (response.closed()) {
+            return;
+        }
         response.setStatusCode(status)
                 .putHeader("Content-Type", "application/problem+json")
                 .end(new JsonObject()

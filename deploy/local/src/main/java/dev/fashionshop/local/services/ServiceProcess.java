@@ -43,10 +43,11 @@ public final class ServiceProcess {
     private volatile Process process;
     private volatile Health health = Health.STOPPED;
     private volatile boolean stopping;
+    private volatile List<ProcessHandle> descendants = List.of();
     private int restarts;
     private Duration backoff = FIRST_BACKOFF;
     private Instant restartAt;
-    private Instant startedAt;
+    private volatile Instant startedAt;
     private int livenessFailures;
 
     public ServiceProcess(ServiceSpec spec, int port, Path jar, Path logFile, Map<String, String> environment,
@@ -114,26 +115,44 @@ public final class ServiceProcess {
     }
 
     /** One round of supervision: restart a dead process when its back-off has passed, else probe it. */
-    public synchronized void supervise() {
+    public void supervise() {
+        Process current = process;
         if (stopping) {
             return;
         }
-        Process current = process;
         if (current == null || !current.isAlive()) {
             restartWhenDue(current);
             return;
         }
+        // probed without holding the lock: stopping the service never waits for a probe
         boolean ready = probe("/q/health/ready");
+        boolean judged = !ready && Duration.between(startedAt, Instant.now()).compareTo(STARTUP_GRACE) >= 0;
+        boolean live = !judged || probe("/q/health/live");
+        recordProbes(current, ready, judged && !live);
+    }
+
+    private synchronized void recordProbes(Process probed, boolean ready, boolean livenessFailed) {
+        if (stopping || probed != process) {
+            return;
+        }
         if (ready) {
             health = Health.UP;
             backoff = FIRST_BACKOFF;
         } else if (health == Health.UP) {
             health = Health.DOWN;
         }
-        checkLiveness(current, ready);
+        livenessFailures = livenessFailed ? livenessFailures + 1 : 0;
+        if (livenessFailures >= LIVENESS_FAILURE_THRESHOLD) {
+            System.out.printf("%s (pid %d) failed its liveness probe %d times; killing it%n", name(), probed.pid(),
+                    livenessFailures);
+            probed.destroyForcibly();
+        }
     }
 
-    private void restartWhenDue(Process dead) {
+    private synchronized void restartWhenDue(Process dead) {
+        if (stopping || dead != process) {
+            return;
+        }
         Instant now = Instant.now();
         if (restartAt == null) {
             health = Health.RESTARTING;
@@ -153,19 +172,6 @@ public final class ServiceProcess {
             System.out.printf("%s restarted (pid %d)%n", name(), process.pid());
         } catch (IOException e) {
             System.err.printf("%s could not be restarted: %s%n", name(), e.getMessage());
-        }
-    }
-
-    private void checkLiveness(Process current, boolean ready) {
-        if (ready || Duration.between(startedAt, Instant.now()).compareTo(STARTUP_GRACE) < 0) {
-            livenessFailures = 0;
-            return;
-        }
-        livenessFailures = probe("/q/health/live") ? 0 : livenessFailures + 1;
-        if (livenessFailures >= LIVENESS_FAILURE_THRESHOLD) {
-            System.out.printf("%s (pid %d) failed its liveness probe %d times; killing it%n", name(), current.pid(),
-                    livenessFailures);
-            current.destroyForcibly();
         }
     }
 
@@ -192,18 +198,42 @@ public final class ServiceProcess {
         start();
     }
 
+    /**
+     * Supervises the service no more, at once and without waiting for a round of supervision in progress:
+     * the first thing the runner does when it stops, so that a service exiting meanwhile (it got the
+     * terminal's SIGINT too) is not taken for a crash and started again.
+     */
+    public void stopSupervising() {
+        stopping = true;
+    }
+
     /** Stops the process: SIGTERM first so that it shuts down gracefully, SIGKILL after the grace period. */
     public void stop(Duration grace) {
+        requestStop();
+        awaitStopped(Instant.now().plus(grace));
+    }
+
+    /** Sends SIGTERM, without waiting: the whole shop's services stop in parallel. */
+    public void requestStop() {
         Process current;
         synchronized (this) {
             stopping = true;
             current = process;
         }
         if (current != null && current.isAlive()) {
-            List<ProcessHandle> descendants = current.descendants().toList();
+            descendants = current.descendants().toList();
             current.destroy();
+        }
+    }
+
+    /** Waits for the process to exit after {@link #requestStop()}; kills it (SIGKILL) at the deadline. */
+    public void awaitStopped(Instant deadline) {
+        Process current = process;
+        if (current != null) {
             try {
-                if (!current.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                long left = Math.max(0, Duration.between(Instant.now(), deadline).toMillis());
+                if (!current.waitFor(left, TimeUnit.MILLISECONDS)) {
+                    System.out.printf("%s (pid %d) did not stop in time; killing it%n", name(), current.pid());
                     current.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
                 }
             } catch (InterruptedException e) {
@@ -215,7 +245,8 @@ public final class ServiceProcess {
         health = Health.STOPPED;
     }
 
-    private static String javaExecutable() {
+    /** The java command running the runner, to start other JVMs with. */
+    public static String javaExecutable() {
         return ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }

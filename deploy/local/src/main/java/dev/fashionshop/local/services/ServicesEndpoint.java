@@ -60,7 +60,7 @@ public final class ServicesEndpoint implements Handler<HttpServerRequest> {
             return null;
         }, false).onComplete(done -> {
             if (done.succeeded()) {
-                request.response().putHeader("Content-Type", "application/json").end(describe(named.get(0)).encodePrettily());
+                Gateway.json(request.response(), describe(named.get(0)).encodePrettily());
             } else {
                 Gateway.problem(request.response(), 500, "Internal Server Error", done.cause().getMessage());
             }

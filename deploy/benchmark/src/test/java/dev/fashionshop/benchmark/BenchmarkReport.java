@@ -1,0 +1,135 @@
+package dev.fashionshop.benchmark;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import dev.fashionshop.local.audit.ShopAudit;
+
+/**
+ * Judges each step of the load and writes the run's figures: to the console and to
+ * {@code target/benchmark/<name>-summary.md}, next to Gatling's own HTML report (target/gatling).
+ */
+final class BenchmarkReport {
+
+    static final String WARM_UP = "warm-up";
+    static final String VIEW_FRESHNESS = "order answered -> in the buyer's view";
+    static final String STORE_FRESHNESS = "order answered -> RECEIVED at the store";
+
+    private final String name;
+    private final LatencyRecorder recorder;
+
+    BenchmarkReport(String name, LatencyRecorder recorder) {
+        this.name = name;
+        this.recorder = recorder;
+    }
+
+    static String step(int rate) {
+        return "orders at " + rate + "/s";
+    }
+
+    /** Whether a step before this one (an index in rates) broke: its p99 above the limit, or an error. */
+    boolean aStepBrokeBefore(List<Integer> rates, int step) {
+        for (int i = 0; i < step; i++) {
+            if (recorder.has(step(rates.get(i))) && broke(recorder.series(step(rates.get(i))))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean broke(LatencyRecorder.Series series) {
+        return series.errors().get() > 0 || series.percentile(99) > OrdersSimulation.P99_LIMIT_MS;
+    }
+
+    /**
+     * After the load: waits until the shop drained (the audit waits for quiet), measures CPU and memory,
+     * writes the figures and stops a shop this run started. Fails the run when the audit finds a violation.
+     */
+    void finish(Shop shop, List<Integer> rates, Duration level, Duration warmUp, long cpuAtStart, long startedAt) {
+        try {
+            long loadEnded = System.nanoTime();
+            ShopAudit.Report audit = shop.audit();
+            long drained = System.nanoTime();
+            long cpu = shop.processes.cpuMillis() - cpuAtStart;
+            write(rates, level, warmUp, (drained - loadEnded) / 1_000_000, cpu, (loadEnded - startedAt) / 1_000_000,
+                    shop.processes.residentMiB(), audit);
+            if (!audit.passed()) {
+                throw new IllegalStateException("The audit found violations after the load: " + audit.violations());
+            }
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            try {
+                shop.stop();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void write(List<Integer> rates, Duration level, Duration warmUp, long drainMillis, long cpuMillis, long loadMillis,
+            Map<String, Long> residentMiB, ShopAudit.Report audit) {
+        StringBuilder out = new StringBuilder();
+        out.append("# Benchmark: ").append(name).append(", ").append(Instant.now()).append("\n\n");
+        out.append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
+                .append(System.getProperty("java.version")).append("; steps of ").append(level.toSeconds())
+                .append(" s after a warm-up of ").append(warmUp.toSeconds()).append(" s at ").append(rates.get(0))
+                .append("/s.\n\n");
+        out.append("| step | orders | errors | p50 ms | p95 ms | p99 ms | max ms | held (p99 <= ")
+                .append(OrdersSimulation.P99_LIMIT_MS).append(" ms, 0 errors) |\n|---|---|---|---|---|---|---|---|\n");
+        Integer headline = null;
+        long orders = recorder.has(WARM_UP) ? recorder.series(WARM_UP).latencies().getTotalCount() : 0;
+        for (int rate : rates) {
+            if (!recorder.has(step(rate))) {
+                out.append("| ").append(step(rate)).append(" | not run: a step before broke | | | | | | |\n");
+                continue;
+            }
+            LatencyRecorder.Series series = recorder.series(step(rate));
+            orders += series.latencies().getTotalCount();
+            boolean held = !broke(series) && series.count() >= rate * level.toSeconds() * 9 / 10;
+            if (held && (headline == null || rate > headline)) {
+                headline = rate;
+            }
+            out.append(row(step(rate), series)).append(held ? " yes |\n" : " no |\n");
+        }
+        out.append("\n**Highest rate held: ").append(headline == null ? "none" : headline + " orders/s").append("**\n\n");
+        for (String freshness : List.of(VIEW_FRESHNESS, STORE_FRESHNESS)) {
+            if (recorder.has(freshness)) {
+                LatencyRecorder.Series series = recorder.series(freshness);
+                out.append("- ").append(freshness).append(": p50 ").append(series.percentile(50)).append(" ms, p99 ")
+                        .append(series.percentile(99)).append(" ms (").append(series.latencies().getTotalCount())
+                        .append(" sampled orders)\n");
+            }
+        }
+        out.append("- drain (load over -> no event waiting in an outbox or behind a consumer): ").append(drainMillis)
+                .append(" ms\n");
+        out.append("- CPU of all the shop's processes, start of the load to drained: ").append(cpuMillis).append(" ms for ")
+                .append(orders).append(" orders = ").append(orders == 0 ? "-" : String.format("%.1f", (double) cpuMillis / orders))
+                .append(" ms per order (load lasted ").append(loadMillis / 1000).append(" s)\n");
+        out.append("- resident memory after the load (MiB): ").append(residentMiB).append("\n");
+        out.append("- audit: ").append(audit.passed() ? "passed" : audit.violations().size() + " violation(s), unquiet "
+                + audit.unquiet()).append("; orders by status ").append(audit.ordersByStatus()).append("\n");
+        System.out.println(out);
+        Path file = Path.of(System.getProperty("benchmark.output", "target/benchmark"), name + "-summary.md");
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String row(String step, LatencyRecorder.Series series) {
+        return "| " + step + " | " + series.latencies().getTotalCount() + " | " + series.errors().get() + " | "
+                + series.percentile(50) + " | " + series.percentile(95) + " | " + series.percentile(99) + " | "
+                + series.latencies().getMaxValue() + " |";
+    }
+}

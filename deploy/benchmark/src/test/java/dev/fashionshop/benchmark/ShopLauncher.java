@@ -1,0 +1,92 @@
+package dev.fashionshop.benchmark;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts the local runner ({@code deploy/local/target/shop-local.jar}) on free ports and a fresh data
+ * directory, as a user would, and stops it (SIGTERM) when the benchmark is over.
+ */
+final class ShopLauncher implements AutoCloseable {
+
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
+
+    private final Process runner;
+    final int gatewayPort;
+    final int postgresPort;
+    final int kafkaPort;
+    private final CountDownLatch ready = new CountDownLatch(1);
+
+    private ShopLauncher(Path projectDirectory, Path dataDirectory) throws IOException {
+        gatewayPort = freePort();
+        postgresPort = freePort();
+        kafkaPort = freePort();
+        runner = new ProcessBuilder(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-jar", projectDirectory.resolve("deploy/local/target/shop-local.jar").toString(),
+                "--port", String.valueOf(gatewayPort), "--pg-port", String.valueOf(postgresPort),
+                "--kafka-port", String.valueOf(kafkaPort), "--data-dir", dataDirectory.toString(), "--fresh",
+                "--project-dir", projectDirectory.toString()))
+                .redirectErrorStream(true).start();
+        Thread console = new Thread(this::followConsole, "runner-console");
+        console.setDaemon(true);
+        console.start();
+    }
+
+    static ShopLauncher start(Path projectDirectory, Path dataDirectory) throws IOException, InterruptedException {
+        ShopLauncher shop = new ShopLauncher(projectDirectory, dataDirectory);
+        Instant begin = Instant.now();
+        if (!shop.ready.await(READY_TIMEOUT.toSeconds(), TimeUnit.SECONDS) || !shop.runner.isAlive()) {
+            shop.close();
+            throw new IllegalStateException("The shop was not ready within " + READY_TIMEOUT.toMinutes() + " minutes");
+        }
+        System.out.printf("Shop ready in %.1f s%n", Duration.between(begin, Instant.now()).toMillis() / 1000.0);
+        return shop;
+    }
+
+    String gatewayUrl() {
+        return "http://localhost:" + gatewayPort;
+    }
+
+    ProcessHandle runner() {
+        return runner.toHandle();
+    }
+
+    private void followConsole() {
+        try (BufferedReader console = new BufferedReader(new InputStreamReader(runner.getInputStream()))) {
+            String line;
+            while ((line = console.readLine()) != null) {
+                System.out.println("[runner] " + line);
+                if (line.startsWith("Shop ready at")) {
+                    ready.countDown();
+                }
+            }
+        } catch (IOException closed) {
+            // the runner ended
+        }
+        ready.countDown();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        runner.destroy();
+        if (!runner.waitFor(1, TimeUnit.MINUTES)) {
+            runner.descendants().forEach(ProcessHandle::destroyForcibly);
+            runner.destroyForcibly();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
