@@ -18,12 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
-import io.gatling.javaapi.core.Simulation;
 
 /**
  * The shop as its users live it: buyers browse the catalogue ten pages for one order, some cancel, some
@@ -31,22 +29,13 @@ import io.gatling.javaapi.core.Simulation;
  * deliveries and confirms cancellations, once a second. Buyers arrive at {@code benchmark.rates}' first
  * rate for {@code benchmark.level-seconds}. Ends with the drain, CPU per order, memory and the audit.
  */
-public class JourneySimulation extends Simulation {
+public class JourneySimulation extends ShopSimulation {
 
     private final int rate = Integer.parseInt(System.getProperty("benchmark.rates", "5").split(",")[0].trim());
     private final Duration duration = Duration.ofSeconds(Long.getLong("benchmark.level-seconds", 5));
 
-    private final Shop shop;
-    private final List<Shop.Sku> catalogue;
-    private final LatencyRecorder recorder = new LatencyRecorder();
-    private final BenchmarkReport report;
-    private final AtomicLong cpuAtStart = new AtomicLong();
-    private volatile long startedAt;
-
     public JourneySimulation() throws Exception {
-        shop = Shop.fromSystemProperties();
-        catalogue = shop.layOutCatalogue();
-        report = new BenchmarkReport("journey", recorder);
+        super("journey");
         setUp(buyers().injectOpen(constantUsersPerSec(rate).during(duration)),
                 owner().injectOpen(atOnceUsers(1)))
                 .protocols(http.baseUrl(shop.url).contentTypeHeader("application/json").acceptHeader("application/json"))
@@ -128,13 +117,7 @@ public class JourneySimulation extends Simulation {
     }
 
     @Override
-    public void before() {
-        cpuAtStart.set(shop.processes.cpuMillis());
-        startedAt = System.nanoTime();
-    }
-
-    @Override
     public void after() {
-        report.finish(shop, List.of(rate), duration, Duration.ZERO, cpuAtStart.get(), startedAt);
+        finish(List.of(rate), duration, Duration.ZERO);
     }
 }

@@ -24,7 +24,6 @@ import io.gatling.javaapi.core.CoreDsl;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Session;
-import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 
 /**
@@ -36,7 +35,7 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
  * every event is consumed (drain), CPU per order of all the shop's processes, each service's memory, and
  * the audit.
  */
-public class OrdersSimulation extends Simulation {
+public class OrdersSimulation extends ShopSimulation {
 
     static final long P99_LIMIT_MS = 100;
     static final int FRESHNESS_SAMPLE = 50;
@@ -46,17 +45,8 @@ public class OrdersSimulation extends Simulation {
     private final Duration level = Duration.ofSeconds(Long.getLong("benchmark.level-seconds", 5));
     private final Duration warmUp = Duration.ofSeconds(Long.getLong("benchmark.warm-up-seconds", 0));
 
-    private final Shop shop;
-    private final List<Shop.Sku> catalogue;
-    private final LatencyRecorder recorder = new LatencyRecorder();
-    private final BenchmarkReport report;
-    private final AtomicLong cpuAtStart = new AtomicLong();
-    private volatile long startedAt;
-
     public OrdersSimulation() throws Exception {
-        shop = Shop.fromSystemProperties();
-        catalogue = shop.layOutCatalogue();
-        report = new BenchmarkReport("orders", recorder);
+        super("orders");
         HttpProtocolBuilder protocol = http.baseUrl(shop.url).contentTypeHeader("application/json")
                 .acceptHeader("application/json");
 
@@ -153,13 +143,7 @@ public class OrdersSimulation extends Simulation {
     }
 
     @Override
-    public void before() {
-        cpuAtStart.set(shop.processes.cpuMillis());
-        startedAt = System.nanoTime();
-    }
-
-    @Override
     public void after() {
-        report.finish(shop, rates, level, warmUp, cpuAtStart.get(), startedAt);
+        finish(rates, level, warmUp);
     }
 }

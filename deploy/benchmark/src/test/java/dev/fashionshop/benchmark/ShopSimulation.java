@@ -1,0 +1,37 @@
+package dev.fashionshop.benchmark;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.gatling.javaapi.core.Simulation;
+
+/**
+ * What every simulation of the shop shares: the shop under load with its catalogue laid out, the
+ * latencies its users record, and the end of the run (drain, CPU, memory, audit) in the report.
+ */
+abstract class ShopSimulation extends Simulation {
+
+    final Shop shop;
+    final List<Shop.Sku> catalogue;
+    final LatencyRecorder recorder = new LatencyRecorder();
+    final BenchmarkReport report;
+    private volatile long cpuAtStart;
+    private volatile long startedAt;
+
+    ShopSimulation(String name) throws Exception {
+        shop = Shop.fromSystemProperties();
+        catalogue = shop.layOutCatalogue();
+        report = new BenchmarkReport(name, recorder);
+    }
+
+    @Override
+    public void before() {
+        cpuAtStart = shop.processes.cpuMillis();
+        startedAt = System.nanoTime();
+    }
+
+    /** Ends the run: the steps it made ({@code rates}, each {@code level} long, after {@code warmUp}). */
+    void finish(List<Integer> rates, Duration level, Duration warmUp) {
+        report.finish(shop, rates, level, warmUp, cpuAtStart, startedAt);
+    }
+}
