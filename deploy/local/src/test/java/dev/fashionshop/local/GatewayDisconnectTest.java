@@ -88,8 +88,8 @@ class GatewayDisconnectTest {
             assertThat(stream.head()).startsWith("HTTP/1.1 200").containsIgnoringCase("text/event-stream");
         }
         // each open stream holds one connection from the gateway to order-view-service
-        Set<Long> whileStreaming = TcpConnections.of(gateway, orderView);
-        assertThat(whileStreaming).hasSizeGreaterThanOrEqualTo(CLIENTS);
+        Set<Long> whileStreaming = Awaitility.await("a connection to order-view-service per stream").atMost(Duration.ofSeconds(5))
+                .until(() -> TcpConnections.of(gateway, orderView), open -> open.size() >= CLIENTS);
 
         for (LeavingClient stream : streams) {
             stream.close();
