@@ -103,10 +103,9 @@ public class JourneySimulation extends ShopSimulation {
     private Iterator<Map<String, Object>> buyerFeeder() {
         return Stream.generate(() -> {
             ThreadLocalRandom random = ThreadLocalRandom.current();
-            String buyer = Shop.BUYERS.get(random.nextInt(Shop.BUYERS.size()));
-            Shop.Sku sku = catalogue.get(random.nextInt(catalogue.size()));
+            Shop.Sku sku = anySku();
             return Map.<String, Object> of(
-                    "token", shop.token(buyer),
+                    "token", anyBuyersToken(),
                     "key", UUID.randomUUID().toString(),
                     "page", random.nextInt(3),
                     "itemId", sku.itemId(),

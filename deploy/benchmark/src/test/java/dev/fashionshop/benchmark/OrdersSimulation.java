@@ -132,10 +132,9 @@ public class OrdersSimulation extends ShopSimulation {
         AtomicLong counter = new AtomicLong();
         return Stream.generate(() -> {
             ThreadLocalRandom random = ThreadLocalRandom.current();
-            String buyer = Shop.BUYERS.get(random.nextInt(Shop.BUYERS.size()));
-            Shop.Sku sku = catalogue.get(random.nextInt(catalogue.size()));
+            Shop.Sku sku = anySku();
             return Map.<String, Object> of(
-                    "token", shop.token(buyer),
+                    "token", anyBuyersToken(),
                     "key", UUID.randomUUID().toString(),
                     "body", Shop.orderBody(sku, 1 + random.nextInt(3), null),
                     "sample", (int) (counter.getAndIncrement() % FRESHNESS_SAMPLE));

@@ -14,6 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.awaitility.Awaitility;
+
 import dev.fashionshop.local.audit.ShopAudit;
 import dev.fashionshop.local.audit.ShopConnections;
 
@@ -76,7 +78,7 @@ final class Shop {
      * Registers the catalogue and waits until order-service's replica knows every item (an order of it with
      * the always-declined test card answers 402 then, 400 before).
      */
-    List<Sku> layOutCatalogue() throws InterruptedException {
+    List<Sku> layOutCatalogue() {
         List<Sku> skus = new ArrayList<>();
         String run = UUID.randomUUID().toString().substring(0, 8);
         for (int i = 0; i < ITEMS; i++) {
@@ -100,16 +102,11 @@ final class Shop {
         return skus;
     }
 
-    private void awaitCatalogued(Sku sku) throws InterruptedException {
+    private void awaitCatalogued(Sku sku) {
         String body = orderBody(sku, 1, "tok_declined");
-        for (int attempt = 0; attempt < 600; attempt++) {
-            String answer = post("/api/orders", token("bob"), body);
-            if (answer.startsWith("402")) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new IllegalStateException("order-service never learnt item " + sku.itemId());
+        Awaitility.await("order-service to learn item " + sku.itemId()).atMost(Duration.ofMinutes(1))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> post("/api/orders", token("bob"), body), answer -> answer.startsWith("402"));
     }
 
     static String orderBody(Sku sku, int quantity, String paymentToken) {

@@ -2,6 +2,7 @@ package dev.fashionshop.benchmark;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 import io.gatling.javaapi.core.Simulation;
 
@@ -22,6 +23,16 @@ abstract class ShopSimulation extends Simulation {
         shop = Shop.fromSystemProperties();
         catalogue = shop.layOutCatalogue();
         report = new BenchmarkReport(name, recorder);
+    }
+
+    /** The token of one of the demo buyers, at random. */
+    String anyBuyersToken() {
+        return shop.token(Shop.BUYERS.get(ThreadLocalRandom.current().nextInt(Shop.BUYERS.size())));
+    }
+
+    /** A variant of the catalogue, at random. */
+    Shop.Sku anySku() {
+        return catalogue.get(ThreadLocalRandom.current().nextInt(catalogue.size()));
     }
 
     @Override
