@@ -147,9 +147,9 @@ class OrderResourceTest extends OrderServiceTest {
         kafka.sendEvent("deliveries", id, "DeliveryCompleted", "{\"orderId\": \"" + id + "\"}");
         awaitStatus(alice, id, "DELIVERED");
 
-        // a late StoreAccepted, then a marker on the same partition: once the marker is processed, so was the late one
+        // a late StoreAccepted, then a late StoreRejected on the same partition: once the second is processed, so was the first
         kafka.sendEvent("store-orders", id, "StoreAccepted", "{\"orderId\": \"" + id + "\"}");
-        String marker = kafka.sendEvent("store-orders", id, "Marker", "{}");
+        String marker = kafka.sendEvent("store-orders", id, "StoreRejected", "{\"orderId\": \"" + id + "\"}");
         Awaitility.await().until(() -> database.queryForLong("select count(*) from processed_event where event_id = ?", marker) == 1);
         awaitStatus(alice, id, "DELIVERED");
     }

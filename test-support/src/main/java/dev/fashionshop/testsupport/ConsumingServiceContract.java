@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What every service guarantees, checked against the real broker and database: it is ready only with
- * its database and Kafka, an event is recorded in the inbox once however often it is delivered, and an
- * unreadable message goes to the topic's dead-letter topic while the consumer carries on.
+ * its database and Kafka, an event is recorded in the inbox once however often it is delivered, one it
+ * does not act on is not recorded at all, and an unreadable message goes to the topic's dead-letter
+ * topic while the consumer carries on.
  * <p>
  * A service's test extends it, is annotated with {@code @QuarkusTest}, and names a topic it consumes.
  */
@@ -62,6 +63,18 @@ public abstract class ConsumingServiceContract extends ServiceTest {
         assertThat(dead.value()).isEqualTo("this is not a CloudEvent");
         assertThat(KafkaTestClient.header(dead, "dead-letter-reason")).contains("not a CloudEvent");
         awaitProcessed(next);
+    }
+
+    @Test
+    void anEventTheServiceDoesNotActOnIsAcknowledgedWithoutATransaction() {
+        String key = UUID.randomUUID().toString();
+        String ignored = kafka.sendEvent(consumedTopic(), key, "NoServiceActsOnThis", "{}");
+        String[] event = acceptedEvent(key);
+        // same key, same partition: once the next event is processed, the one before it was passed over
+        String next = kafka.sendEvent(consumedTopic(), key, event[0], event[1]);
+
+        awaitProcessed(next);
+        assertThat(processedCount(ignored)).isZero();
     }
 
     protected void awaitProcessed(String eventId) {

@@ -2,6 +2,8 @@ package dev.fashionshop.delivery.messaging;
 
 import java.util.UUID;
 
+import java.util.Set;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -35,7 +37,7 @@ public class StoreOrderEventsConsumer {
 
     @Incoming("store-orders-in")
     public Uni<Void> consume(Message<String> message) {
-        return inbox.process(message, this::handle);
+        return inbox.process(message, Set.of("StoreAccepted", "StoreCancelled"), this::handle);
     }
 
     private Uni<Void> handle(IncomingEvent event) {

@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -29,13 +30,19 @@ final class ShopLauncher implements AutoCloseable {
         gatewayPort = freePort();
         postgresPort = freePort();
         kafkaPort = freePort();
-        runner = new ProcessBuilder(List.of(
+        List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElse("java"),
                 "-jar", projectDirectory.resolve("deploy/local/target/shop-local.jar").toString(),
                 "--port", String.valueOf(gatewayPort), "--pg-port", String.valueOf(postgresPort),
                 "--kafka-port", String.valueOf(kafkaPort), "--data-dir", dataDirectory.toString(), "--fresh",
-                "--project-dir", projectDirectory.toString()))
-                .redirectErrorStream(true).start();
+                "--project-dir", projectDirectory.toString()));
+        // e.g. -Dbenchmark.service-jvm-options=-XX:StartFlightRecording=filename=/tmp/jfr/ to profile every service
+        for (String option : System.getProperty("benchmark.service-jvm-options", "").split("\\s+")) {
+            if (!option.isBlank()) {
+                command.add("--service-jvm-option=" + option);
+            }
+        }
+        runner = new ProcessBuilder(command).redirectErrorStream(true).start();
         Thread console = new Thread(this::followConsole, "runner-console");
         console.setDaemon(true);
         console.start();

@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -55,6 +56,10 @@ public final class ShopRunner implements Callable<Integer> {
             description = "Run more than one instance of a service behind the gateway, e.g. order-service=2.")
     Map<String, Integer> instances = new HashMap<>();
 
+    @Option(names = "--service-jvm-option", paramLabel = "OPTION",
+            description = "One more JVM option for every service, e.g. -XX:StartFlightRecording to profile them (repeatable).")
+    List<String> serviceJvmOptions = new ArrayList<>();
+
     @Option(names = "--startup-timeout", description = "Seconds to wait for every service to be ready (default: ${DEFAULT-VALUE}).")
     int startupTimeoutSeconds = 300;
 
@@ -75,6 +80,12 @@ public final class ShopRunner implements Callable<Integer> {
         }
     }
 
+    private List<String> serviceJvmOptions() {
+        List<String> jvmOptions = new ArrayList<>(LocalShopOptions.DEFAULT_JVM_OPTIONS);
+        jvmOptions.addAll(serviceJvmOptions);
+        return jvmOptions;
+    }
+
     /** Runs the shop on the data directory, which this runner has locked, until the JVM is asked to stop. */
     private int run() throws Exception {
         List<String> leftovers = Leftovers.stop(dataDirectory);
@@ -84,7 +95,7 @@ public final class ShopRunner implements Callable<Integer> {
         prepareDataDirectory();
         Watchdog.start(dataDirectory, dataDirectory.resolve("logs").resolve("watchdog.log"));
         LocalShopOptions options = new LocalShopOptions(dataDirectory, projectDirectory(), port, postgresPort,
-                kafkaPort, LocalShopOptions.DEFAULT_JVM_OPTIONS, instances);
+                kafkaPort, serviceJvmOptions(), instances);
         System.out.println("Data directory: " + dataDirectory);
         LocalShop shop = new LocalShop(options);
         CountDownLatch stopped = new CountDownLatch(1);

@@ -2,6 +2,8 @@ package dev.fashionshop.order.messaging;
 
 import java.time.Instant;
 
+import java.util.Set;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -31,7 +33,7 @@ public class CatalogueEventsConsumer {
 
     @Incoming("items-in")
     public Uni<Void> consume(Message<String> message) {
-        return inbox.process(message, this::handle);
+        return inbox.process(message, Set.of("ItemRegistered", "ItemUpdated", "StockChanged"), this::handle);
     }
 
     private Uni<Void> handle(IncomingEvent event) {

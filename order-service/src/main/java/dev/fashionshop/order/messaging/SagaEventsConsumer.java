@@ -1,11 +1,12 @@
 package dev.fashionshop.order.messaging;
 
+import java.util.Map;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.jboss.logging.Logger;
 
 import dev.fashionshop.order.domain.OrderService;
 import dev.fashionshop.order.domain.OrderStatus;
@@ -17,36 +18,30 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class SagaEventsConsumer {
 
-    private static final Logger LOG = Logger.getLogger(SagaEventsConsumer.class);
-
     @Inject
     EventInbox inbox;
 
     @Inject
     OrderService orders;
 
+    /** The status each event the order follows moves it to; the order does not act on the other events. */
+    private static final Map<String, OrderStatus> FOLLOWED = Map.of(
+            "StoreAccepted", OrderStatus.ACCEPTED,
+            "StoreRejected", OrderStatus.REJECTED,
+            "DeliveryStarted", OrderStatus.SHIPPING,
+            "DeliveryCompleted", OrderStatus.DELIVERED,
+            // the last step of a cancellation: the store confirmed it and the money went back
+            "PaymentRefunded", OrderStatus.CANCELLED);
+
     @Incoming("payments-in")
     @Incoming("store-orders-in")
     @Incoming("deliveries-in")
     public Uni<Void> consume(Message<String> message) {
-        return inbox.process(message, this::handle);
+        return inbox.process(message, FOLLOWED.keySet(), this::handle);
     }
 
     private Uni<Void> handle(IncomingEvent event) {
-        OrderStatus next = switch (event.type()) {
-            case "StoreAccepted" -> OrderStatus.ACCEPTED;
-            case "StoreRejected" -> OrderStatus.REJECTED;
-            case "DeliveryStarted" -> OrderStatus.SHIPPING;
-            case "DeliveryCompleted" -> OrderStatus.DELIVERED;
-            // the last step of a cancellation: the store confirmed it and the money went back
-            case "PaymentRefunded" -> OrderStatus.CANCELLED;
-            default -> null;
-        };
-        if (next == null) {
-            LOG.debugf("Ignoring %s for order %s", event.type(), event.key());
-            return Uni.createFrom().voidItem();
-        }
-        return orders.follow(event.orderId(), next, event.type() + " " + event.id());
+        return orders.follow(event.orderId(), FOLLOWED.get(event.type()), event.type() + " " + event.id());
     }
 
 }

@@ -1,6 +1,7 @@
 package dev.fashionshop.view.domain;
 
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,6 +26,9 @@ public class CatalogProjection {
 
     @Inject
     ObjectMapper json;
+
+    /** The event types that change the catalogue view. */
+    public static final Set<String> EVENTS = Set.of("ItemRegistered", "ItemUpdated", "StockChanged");
 
     public Uni<Void> apply(IncomingEvent event) {
         JsonNode data = event.dataAs(JsonNode.class);

@@ -10,24 +10,22 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 
 import dev.fashionshop.support.messaging.IncomingEvent;
 import dev.fashionshop.view.persistence.MyOrderRepository;
 import dev.fashionshop.view.persistence.TimelineRepository;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Builds the my-orders view from the events of every topic. Each event sets only what it knows
  * (the order's lines, the payment's, the store's or the delivery's status) and adds a line to the
- * timeline; the overall status is derived from all of it. Runs in the consumer's transaction, and
- * announces the change on commit (PostgreSQL NOTIFY) to whoever streams the buyer's orders.
+ * timeline; the overall status is derived from all of it. Runs in the consumer's transaction; the
+ * table's trigger announces the change on commit to whoever streams the buyer's orders.
  */
 @ApplicationScoped
 public class OrderProjection {
 
-    /** The notification channel of changed orders; the payload is the order id. */
-    public static final String CHANGED_CHANNEL = "my_order_changed";
     private static final Logger LOG = Logger.getLogger(OrderProjection.class);
 
     @Inject
@@ -35,6 +33,11 @@ public class OrderProjection {
 
     @Inject
     TimelineRepository timeline;
+
+    /** Whether the event type changes the view; the others are not even recorded as processed. */
+    public boolean handles(String eventType) {
+        return changeFor(eventType, NullNode.getInstance()) != null;
+    }
 
     public Uni<Void> apply(IncomingEvent event) {
         Consumer<MyOrder> change = changeFor(event.type(), event.dataAs(JsonNode.class));
@@ -51,10 +54,6 @@ public class OrderProjection {
                 })
                 .call(orders::persist)
                 .call(() -> timeline.persist(entry(event, orderId)))
-                .call(() -> Panache.getSession().chain(session -> session
-                        .createNativeQuery("select pg_notify('" + CHANGED_CHANNEL + "', :orderId)")
-                        .setParameter("orderId", orderId.toString())
-                        .getSingleResult()))
                 .replaceWithVoid();
     }
 

@@ -26,7 +26,7 @@ public class ViewEventsConsumer {
 
     @Incoming("items-in")
     public Uni<Void> consumeItems(Message<String> message) {
-        return inbox.process(message, catalog::apply);
+        return inbox.process(message, CatalogProjection.EVENTS, catalog::apply);
     }
 
     @Incoming("orders-in")
@@ -34,6 +34,6 @@ public class ViewEventsConsumer {
     @Incoming("store-orders-in")
     @Incoming("deliveries-in")
     public Uni<Void> consumeOrderEvents(Message<String> message) {
-        return inbox.process(message, orders::apply);
+        return inbox.process(message, orders::handles, orders::apply);
     }
 }

@@ -1,5 +1,7 @@
 package dev.fashionshop.payment.messaging;
 
+import java.util.Set;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -30,7 +32,7 @@ public class OrderEventsConsumer {
 
     @Incoming("orders-in")
     public Uni<Void> consume(Message<String> message) {
-        return inbox.process(message, this::handle);
+        return inbox.process(message, Set.of("OrderExpired", "OrderCancelled"), this::handle);
     }
 
     private Uni<Void> handle(IncomingEvent event) {

@@ -1,5 +1,7 @@
 package dev.fashionshop.payment.messaging;
 
+import java.util.Set;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -26,7 +28,7 @@ public class StoreOrderEventsConsumer {
 
     @Incoming("store-orders-in")
     public Uni<Void> consume(Message<String> message) {
-        return inbox.process(message, this::handle);
+        return inbox.process(message, Set.of("StoreCancelled", "StoreRejected"), this::handle);
     }
 
     private Uni<Void> handle(IncomingEvent event) {

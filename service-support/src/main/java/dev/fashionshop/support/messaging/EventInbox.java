@@ -1,7 +1,9 @@
 package dev.fashionshop.support.messaging;
 
 import java.time.Duration;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -29,14 +31,22 @@ public class EventInbox {
     private static final Duration MAX_RETRY = Duration.ofSeconds(10);
 
     public Uni<Void> process(Message<String> message, Function<IncomingEvent, Uni<Void>> handler) {
+        return process(message, type -> true, handler);
+    }
+
+    /**
+     * Processes the events of the given types, and acknowledges the others at once: an event a service
+     * does not act on needs no transaction and no inbox row (a topic carries every step of the saga,
+     * and most services act on few of them).
+     */
+    public Uni<Void> process(Message<String> message, Set<String> handledTypes, Function<IncomingEvent, Uni<Void>> handler) {
+        return process(message, handledTypes::contains, handler);
+    }
+
+    /** As {@link #process(Message, Set, Function)}, with the handled types told by a predicate. */
+    public Uni<Void> process(Message<String> message, Predicate<String> handles, Function<IncomingEvent, Uni<Void>> handler) {
         return Uni.createFrom().item(() -> IncomingEvent.from(message))
-                .chain(event -> Uni.createFrom().deferred(() -> Panache.withTransaction(() -> recordFirstDelivery(event)
-                        .chain(first -> first ? handler.apply(event) : skipDuplicate(event))))
-                        .onFailure(failure -> !(failure instanceof PoisonEventException))
-                        .invoke(failure -> LOG.warnf("Processing %s %s failed, retrying: %s", event.type(), event.id(),
-                                failure.toString()))
-                        .onFailure(failure -> !(failure instanceof PoisonEventException))
-                        .retry().withBackOff(FIRST_RETRY, MAX_RETRY).indefinitely())
+                .chain(event -> handles.test(event.type()) ? processOnce(event, handler) : skipUnhandled(event))
                 .onItemOrFailure().transformToUni((ignored, failure) -> {
                     if (failure == null) {
                         return Uni.createFrom().completionStage(message.ack());
@@ -44,6 +54,17 @@ public class EventInbox {
                     LOG.errorf("Sending a poison event to the dead-letter topic: %s", failure.getMessage());
                     return Uni.createFrom().completionStage(message.nack(failure));
                 });
+    }
+
+    /** The handler's changes and the event id in one transaction, retried until it commits or the event proves poison. */
+    private Uni<Void> processOnce(IncomingEvent event, Function<IncomingEvent, Uni<Void>> handler) {
+        return Uni.createFrom().deferred(() -> Panache.withTransaction(() -> recordFirstDelivery(event)
+                .chain(first -> first ? handler.apply(event) : skipDuplicate(event))))
+                .onFailure(failure -> !(failure instanceof PoisonEventException))
+                .invoke(failure -> LOG.warnf("Processing %s %s failed, retrying: %s", event.type(), event.id(),
+                        failure.toString()))
+                .onFailure(failure -> !(failure instanceof PoisonEventException))
+                .retry().withBackOff(FIRST_RETRY, MAX_RETRY).indefinitely();
     }
 
     /** True when this event id is new; the insert is a no-op for an id already processed. */
@@ -57,6 +78,11 @@ public class EventInbox {
                 .setParameter("topic", event.topic())
                 .executeUpdate())
                 .map(inserted -> inserted == 1);
+    }
+
+    private static Uni<Void> skipUnhandled(IncomingEvent event) {
+        LOG.debugf("Not acting on %s %s", event.type(), event.id());
+        return Uni.createFrom().voidItem();
     }
 
     private static Uni<Void> skipDuplicate(IncomingEvent event) {

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.arc.properties.IfBuildProperty;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -22,7 +21,7 @@ import io.smallrye.mutiny.Uni;
 @IfBuildProperty(name = "shop.outbox.enabled", stringValue = "true")
 public class Outbox {
 
-    /** The PostgreSQL notification channel the relay listens on. */
+    /** The PostgreSQL notification channel the relay listens on (notified by the outbox table's trigger). */
     static final String CHANNEL = "outbox";
 
     @Inject
@@ -36,10 +35,8 @@ public class Outbox {
         event.type = type;
         event.payload = toJson(data);
         event.createdAt = Instant.now();
-        // NOTIFY is transactional: PostgreSQL delivers it on commit, and drops it on rollback
-        return event.<OutboxEvent> persist()
-                .call(() -> Panache.getSession().chain(session -> session
-                        .createNativeQuery("select pg_notify('" + CHANNEL + "', '')").getSingleResult()));
+        // the insert's trigger (db/outbox V0_4) sends the NOTIFY, which PostgreSQL delivers on commit only
+        return event.persist();
     }
 
     private String toJson(Object data) {

@@ -1,5 +1,7 @@
 package dev.fashionshop.store.messaging;
 
+import java.util.Set;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -27,7 +29,7 @@ public class OrderEventsConsumer {
 
     @Incoming("orders-in")
     public Uni<Void> consume(Message<String> message) {
-        return inbox.process(message, this::handle);
+        return inbox.process(message, Set.of("OrderPlaced", "OrderCancelled"), this::handle);
     }
 
     private Uni<Void> handle(IncomingEvent event) {

@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A service running as a child process, kept alive the way Kubernetes keeps a pod alive: when the
  * process dies, or its liveness probe fails several times in a row, it is started again after a
- * back-off that doubles up to a ceiling and resets once the service was ready again.
+ * back-off that doubles up to a ceiling and resets once the service was ready again. A starting
+ * service is probed every round, a started one every {@link #PROBE_PERIOD}.
  * <p>
  * {@link #supervise()} is called periodically by the runner; it never blocks longer than a probe.
  */
@@ -31,6 +32,12 @@ public final class ServiceProcess {
     /** Liveness is not judged before this long after a start: a JVM needs time to come up. */
     static final Duration STARTUP_GRACE = Duration.ofSeconds(60);
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
+    /**
+     * How often a started service is probed, as the generated Kubernetes probes do: each probe runs the
+     * service's database and Kafka checks, and on two shared cores probing six JVMs every second both
+     * costs CPU and, under load, kills a service that is merely slow.
+     */
+    static final Duration PROBE_PERIOD = Duration.ofSeconds(5);
 
     private final ServiceSpec spec;
     private final int port;
@@ -48,6 +55,7 @@ public final class ServiceProcess {
     private Duration backoff = FIRST_BACKOFF;
     private Instant restartAt;
     private volatile Instant startedAt;
+    private volatile Instant probedAt = Instant.EPOCH;
     private int livenessFailures;
 
     public ServiceProcess(ServiceSpec spec, int port, Path jar, Path logFile, Map<String, String> environment,
@@ -102,9 +110,16 @@ public final class ServiceProcess {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
         command.addAll(jvmOptions);
+        Path classArchive = jar.resolveSibling("app-cds.jsa");
+        if (Files.isRegularFile(classArchive)) {
+            // built with the service (quarkus.package.jar.appcds): classes load from a ready archive. It records
+            // the class path relative to the jar's directory, hence the working directory below.
+            command.add("-XX:SharedArchiveFile=" + classArchive);
+        }
         command.add("-jar");
         command.add(jar.toString());
         ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(jar.getParent().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(Redirect.appendTo(logFile.toFile()));
         builder.environment().putAll(environment);
@@ -124,6 +139,10 @@ public final class ServiceProcess {
             restartWhenDue(current);
             return;
         }
+        if (health != Health.STARTING && Duration.between(probedAt, Instant.now()).compareTo(PROBE_PERIOD) < 0) {
+            return;
+        }
+        probedAt = Instant.now();
         // probed without holding the lock: stopping the service never waits for a probe
         boolean ready = probe("/q/health/ready");
         boolean judged = !ready && Duration.between(startedAt, Instant.now()).compareTo(STARTUP_GRACE) >= 0;
