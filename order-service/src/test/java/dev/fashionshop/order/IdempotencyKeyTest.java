@@ -101,6 +101,24 @@ class IdempotencyKeyTest extends OrderServiceTest {
     }
 
     @Test
+    void aRepeatAfterTheItemSoldOutStillAnswersTheFirstOrder() {
+        String key = UUID.randomUUID().toString();
+        Response first = post(buyer, key, item.order(2, null));
+        first.then().statusCode(201);
+        // the store sold the rest meanwhile: the same request without the key would now be a 400
+        kafka.sendEvent("items", item.itemId(), "StockChanged",
+                "{\"itemId\": \"%s\", \"sku\": \"%s\", \"stock\": 0}".formatted(item.itemId(), item.sku()));
+        Awaitility.await().until(() -> database.queryForLong("select stock from catalogue_variant where sku = ?", item.sku()) == 0);
+        post(buyer, null, item.order(2, null)).then().statusCode(400);
+
+        Response again = post(buyer, key, item.order(2, null));
+
+        again.then().statusCode(201).header("Idempotent-Replayed", "true").header("Location", first.header("Location"));
+        assertThat(again.<String> path("id")).isEqualTo(first.path("id"));
+        assertThat(ordersOf(buyerId)).isEqualTo(1);
+    }
+
+    @Test
     void theKeyWithAnotherRequestIs422AndCreatesNothing() {
         String key = UUID.randomUUID().toString();
         post(buyer, key, item.order(1, null)).then().statusCode(201);

@@ -72,6 +72,7 @@ public class OrderService {
     public Uni<Placement> place(OrderRequest request, IdempotencyKey key, Function<Order, RecordedAnswer> answerOf) {
         return priced(request)
                 .chain(order -> storeOnce(order, key))
+                .onFailure(InvalidOrderException.class).recoverWithUni(invalid -> replayEarlier(key, invalid))
                 .chain(placement -> placement.isReplay() || placement.order().status != OrderStatus.PAYMENT_PENDING
                         ? Uni.createFrom().item(placement)
                         : pay(placement.order(), request.paymentToken(), answered(key, answerOf)).map(Placement::of));
@@ -178,6 +179,17 @@ public class OrderService {
     Uni<Placement> storeOnce(Order order, IdempotencyKey key) {
         return idempotencyKeys.claim(key, order.id.toString()).chain(first -> first == null
                 ? orders.persist(order).map(Placement::of)
+                : replay(key, first));
+    }
+
+    /**
+     * A repeat the catalogue now refuses (its item sold out since the first request) is still a repeat:
+     * it gets the first request's answer, not a 400 for an order it did not ask for twice.
+     */
+    @WithSession
+    Uni<Placement> replayEarlier(IdempotencyKey key, Throwable invalid) {
+        return idempotencyKeys.find(key).chain(first -> first == null
+                ? Uni.createFrom().failure(invalid)
                 : replay(key, first));
     }
 

@@ -105,7 +105,7 @@ public class IdempotencyKeys {
                 .setParameter("resource", resourceId)
                 .setParameter("now", Instant.now())
                 .executeUpdate())
-                .chain(inserted -> inserted == 1 ? Uni.createFrom().nullItem() : first(key));
+                .chain(inserted -> inserted == 1 ? Uni.createFrom().nullItem() : find(key));
     }
 
     /**
@@ -146,22 +146,30 @@ public class IdempotencyKeys {
                 .executeUpdate()));
     }
 
-    private Uni<FirstRequest> first(IdempotencyKey key) {
+    /**
+     * What the first request with the key left, or null when no request claimed it (or its claim was
+     * purged). Needs a session.
+     *
+     * @throws IdempotencyKeyReusedException when the key was used with another request
+     */
+    public Uni<FirstRequest> find(IdempotencyKey key) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                 select fingerprint, resource_id, answer_status, answer_type, answer_headers, answer_body
                 from idempotency_key where caller = :caller and idem_key = :key""", Object[].class)
                 .setParameter("caller", key.caller())
                 .setParameter("key", key.key())
-                .getSingleResult())
-                .map(row -> {
-                    if (!key.fingerprint().equals(row[0])) {
-                        throw new IdempotencyKeyReusedException(key.key());
-                    }
-                    RecordedAnswer answer = row[2] == null ? null
-                            : new RecordedAnswer(((Number) row[2]).intValue(), (String) row[3], fromJson((String) row[4]),
-                                    (String) row[5]);
-                    return new FirstRequest((String) row[1], answer);
-                });
+                .getResultList())
+                .map(rows -> rows.isEmpty() ? null : firstRequest(key, rows.get(0)));
+    }
+
+    private FirstRequest firstRequest(IdempotencyKey key, Object[] row) {
+        if (!key.fingerprint().equals(row[0])) {
+            throw new IdempotencyKeyReusedException(key.key());
+        }
+        RecordedAnswer answer = row[2] == null ? null
+                : new RecordedAnswer(((Number) row[2]).intValue(), (String) row[3], fromJson((String) row[4]),
+                        (String) row[5]);
+        return new FirstRequest((String) row[1], answer);
     }
 
     private String toJson(Object value) {
