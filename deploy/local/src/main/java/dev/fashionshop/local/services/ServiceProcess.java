@@ -18,8 +18,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * A service running as a child process, kept alive the way Kubernetes keeps a pod alive: when the
  * process dies, or its liveness probe fails several times in a row, it is started again after a
- * back-off that doubles up to a ceiling and resets once the service was ready again. A starting
- * service is probed every round, a started one every {@link #PROBE_PERIOD}.
+ * back-off that doubles up to a ceiling and resets once the service was ready again. Readiness is
+ * probed every round (the gateway routes by it, also while a service drains before it stops); liveness,
+ * when a service is not ready, at most every {@link #LIVENESS_PERIOD}.
  * <p>
  * {@link #supervise()} is called periodically by the runner; it never blocks longer than a probe.
  */
@@ -33,11 +34,11 @@ public final class ServiceProcess {
     static final Duration STARTUP_GRACE = Duration.ofSeconds(60);
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
     /**
-     * How often a started service is probed, as the generated Kubernetes probes do: each probe runs the
-     * service's database and Kafka checks, and on two shared cores probing six JVMs every second both
-     * costs CPU and, under load, kills a service that is merely slow.
+     * How often liveness is judged, as the generated Kubernetes probes do: a service slow to answer on two
+     * saturated cores (each probe runs its database and Kafka checks) must fail for many seconds, not
+     * three, before it is killed and its warm JIT thrown away.
      */
-    static final Duration PROBE_PERIOD = Duration.ofSeconds(5);
+    static final Duration LIVENESS_PERIOD = Duration.ofSeconds(5);
 
     private final ServiceSpec spec;
     private final int port;
@@ -55,7 +56,7 @@ public final class ServiceProcess {
     private Duration backoff = FIRST_BACKOFF;
     private Instant restartAt;
     private volatile Instant startedAt;
-    private volatile Instant probedAt = Instant.EPOCH;
+    private volatile Instant livenessProbedAt = Instant.EPOCH;
     private int livenessFailures;
 
     public ServiceProcess(ServiceSpec spec, int port, Path jar, Path logFile, Map<String, String> environment,
@@ -139,18 +140,20 @@ public final class ServiceProcess {
             restartWhenDue(current);
             return;
         }
-        if (health != Health.STARTING && Duration.between(probedAt, Instant.now()).compareTo(PROBE_PERIOD) < 0) {
-            return;
-        }
-        probedAt = Instant.now();
         // probed without holding the lock: stopping the service never waits for a probe
         boolean ready = probe("/q/health/ready");
-        boolean judged = !ready && Duration.between(startedAt, Instant.now()).compareTo(STARTUP_GRACE) >= 0;
-        boolean live = !judged || probe("/q/health/live");
-        recordProbes(current, ready, judged && !live);
+        Instant now = Instant.now();
+        boolean judged = !ready && Duration.between(startedAt, now).compareTo(STARTUP_GRACE) >= 0
+                && Duration.between(livenessProbedAt, now).compareTo(LIVENESS_PERIOD) >= 0;
+        if (judged) {
+            livenessProbedAt = now;
+        }
+        Boolean live = judged ? probe("/q/health/live") : null;
+        recordProbes(current, ready, live);
     }
 
-    private synchronized void recordProbes(Process probed, boolean ready, boolean livenessFailed) {
+    /** @param live the liveness probe's answer, or null when it was not probed this round */
+    private synchronized void recordProbes(Process probed, boolean ready, Boolean live) {
         if (stopping || probed != process) {
             return;
         }
@@ -160,7 +163,11 @@ public final class ServiceProcess {
         } else if (health == Health.UP) {
             health = Health.DOWN;
         }
-        livenessFailures = livenessFailed ? livenessFailures + 1 : 0;
+        if (ready || Boolean.TRUE.equals(live)) {
+            livenessFailures = 0;
+        } else if (Boolean.FALSE.equals(live)) {
+            livenessFailures++;
+        }
         if (livenessFailures >= LIVENESS_FAILURE_THRESHOLD) {
             System.out.printf("%s (pid %d) failed its liveness probe %d times; killing it%n", name(), probed.pid(),
                     livenessFailures);
