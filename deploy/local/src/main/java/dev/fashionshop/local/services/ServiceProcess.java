@@ -39,6 +39,8 @@ public final class ServiceProcess {
      * three, before it is killed and its warm JIT thrown away.
      */
     static final Duration LIVENESS_PERIOD = Duration.ofSeconds(5);
+    /** A JVM compiling on starved cores may take seconds to answer; not answering at all is what counts. */
+    private static final Duration LIVENESS_TIMEOUT = Duration.ofSeconds(5);
 
     private final ServiceSpec spec;
     private final int port;
@@ -141,14 +143,14 @@ public final class ServiceProcess {
             return;
         }
         // probed without holding the lock: stopping the service never waits for a probe
-        boolean ready = probe("/q/health/ready");
+        boolean ready = probe("/q/health/ready", PROBE_TIMEOUT);
         Instant now = Instant.now();
         boolean judged = !ready && Duration.between(startedAt, now).compareTo(STARTUP_GRACE) >= 0
                 && Duration.between(livenessProbedAt, now).compareTo(LIVENESS_PERIOD) >= 0;
         if (judged) {
             livenessProbedAt = now;
         }
-        Boolean live = judged ? probe("/q/health/live") : null;
+        Boolean live = judged ? probe("/q/health/live", LIVENESS_TIMEOUT) : null;
         recordProbes(current, ready, live);
     }
 
@@ -201,9 +203,9 @@ public final class ServiceProcess {
         }
     }
 
-    private boolean probe(String path) {
+    private boolean probe(String path, Duration timeout) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url() + path)).timeout(PROBE_TIMEOUT).GET().build();
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url() + path)).timeout(timeout).GET().build();
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {
             return false;
