@@ -25,5 +25,10 @@ public record LocalShopOptions(Path dataDirectory, Path projectDirectory, int ga
     public static final int DEFAULT_GATEWAY_PORT = 8080;
     public static final int DEFAULT_POSTGRES_PORT = 15432;
     public static final int DEFAULT_KAFKA_PORT = 19092;
-    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC");
+    /**
+     * Sized for six JVMs sharing a laptop's cores: C1 alone compiles in seconds what C2 compiles for minutes
+     * (docs/performance.md, run C), and a service's live heap stays far below 128 MiB.
+     */
+    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-Xmx128m",
+            "-XX:ReservedCodeCacheSize=64m", "-XX:+UseSerialGC");
 }

@@ -1,5 +1,7 @@
 package dev.fashionshop.order.domain;
 
+import static dev.fashionshop.support.reactive.InSequence.inSequence;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -104,13 +106,9 @@ public class OrderService {
     @WithTransaction
     public Uni<Integer> expireDeferred(Instant deferredBefore) {
         return orders.inStateSince(OrderStatus.PAYMENT_DEFERRED, deferredBefore, BATCH).chain(expiring -> {
-            Uni<Void> done = Uni.createFrom().voidItem();
-            for (Order order : expiring) {
-                order.moveTo(OrderStatus.EXPIRED);
-                done = done.call(() -> outbox.add(OrderEvents.TOPIC, order.id.toString(), "OrderExpired",
-                        new OrderEvents.OrderExpired(order.id, order.buyerId)));
-            }
-            return done.replaceWith(expiring.size());
+            expiring.forEach(order -> order.moveTo(OrderStatus.EXPIRED));
+            return inSequence(expiring, order -> outbox.add(OrderEvents.TOPIC, order.id.toString(), "OrderExpired",
+                    new OrderEvents.OrderExpired(order.id, order.buyerId))).replaceWith(expiring.size());
         });
     }
 
@@ -123,11 +121,7 @@ public class OrderService {
     @WithTransaction
     public Uni<Integer> deferUnsettled(Instant pendingBefore) {
         return orders.inStateSince(OrderStatus.PAYMENT_PENDING, pendingBefore, BATCH).chain(unsettled -> {
-            Uni<Void> done = Uni.createFrom().voidItem();
-            for (Order order : unsettled) {
-                done = done.call(() -> defer(order, "payment outcome unknown"));
-            }
-            return done.replaceWith(unsettled.size());
+            return inSequence(unsettled, order -> defer(order, "payment outcome unknown")).replaceWith(unsettled.size());
         });
     }
 

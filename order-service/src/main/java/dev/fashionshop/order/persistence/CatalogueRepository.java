@@ -7,6 +7,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import static dev.fashionshop.support.reactive.InSequence.inSequence;
+
 import dev.fashionshop.order.domain.CatalogueItem;
 import dev.fashionshop.order.domain.CatalogueVariant;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -33,14 +35,8 @@ public class CatalogueRepository {
 
     /** Replaces what is known of an item and its variants by a snapshot of it. */
     public Uni<Void> saveItem(CatalogueItem item, List<CatalogueVariant> itemVariants) {
-        return Panache.getSession().chain(session -> {
-            // one reactive session runs one operation at a time: merge in sequence
-            Uni<?> saved = session.merge(item);
-            for (CatalogueVariant variant : itemVariants) {
-                saved = saved.chain(() -> session.merge(variant));
-            }
-            return saved.replaceWithVoid();
-        });
+        return Panache.getSession().chain(session -> session.merge(item)
+                .chain(() -> inSequence(itemVariants, session::merge)));
     }
 
     public Uni<Integer> setStock(String sku, int stock) {

@@ -1,5 +1,7 @@
 package dev.fashionshop.store.domain;
 
+import static dev.fashionshop.support.reactive.InSequence.inSequence;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -66,12 +68,11 @@ public class StoreOrderService {
                         placed.lines().forEach(line -> stock.get(line.sku()).take(line.quantity()));
                         List<StockMovement> reserved = placed.lines().stream().map(line -> StockMovement.of(line.sku(),
                                 -line.quantity(), StockMovement.Reason.RESERVED, order.orderId)).toList();
-                        Uni<Void> announced = orders.persist(order).call(() -> ledger.record(reserved))
-                                .call(() -> events.storeReceived(order)).replaceWithVoid();
-                        for (Variant changed : placed.lines().stream().map(l -> stock.get(l.sku())).distinct().toList()) {
-                            announced = announced.call(() -> events.stockChanged(changed, order));
-                        }
-                        return announced;
+                        List<Variant> changed = placed.lines().stream().map(l -> stock.get(l.sku())).distinct().toList();
+                        return orders.persist(order).call(() -> ledger.record(reserved))
+                                .call(() -> events.storeReceived(order))
+                                .call(() -> inSequence(changed, variant -> events.stockChanged(variant, order)))
+                                .replaceWithVoid();
                     });
         });
     }
@@ -112,11 +113,9 @@ public class StoreOrderService {
                 order.lines.forEach(line -> stock.get(line.sku).stock += line.quantity);
                 List<StockMovement> givenBack = order.lines.stream().map(line -> StockMovement.of(line.sku,
                         line.quantity, StockMovement.Reason.RELEASED, order.orderId)).toList();
-                Uni<Void> announced = ledger.record(givenBack).call(() -> events.storeCancelled(order));
-                for (Variant released : stock.values()) {
-                    announced = announced.call(() -> events.stockChanged(released, order));
-                }
-                return announced.replaceWith(order);
+                return ledger.record(givenBack).call(() -> events.storeCancelled(order))
+                        .call(() -> inSequence(stock.values(), variant -> events.stockChanged(variant, order)))
+                        .replaceWith(order);
             });
         });
     }
