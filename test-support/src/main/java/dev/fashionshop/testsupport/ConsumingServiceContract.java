@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -76,6 +77,29 @@ public abstract class ConsumingServiceContract extends ServiceTest {
 
         awaitProcessed(next);
         assertThat(processedCount(ignored)).isZero();
+    }
+
+    /**
+     * Events read in one poll are processed in one transaction: one of them that a handler finds
+     * unreadable must go to the dead-letter topic alone, and the others be processed.
+     */
+    @Test
+    void aPoisonEventAmidOthersOfOneBatchIsDeadLetteredAlone() {
+        String before = UUID.randomUUID().toString();
+        String after = UUID.randomUUID().toString();
+        String poisonKey = "not-an-order-" + UUID.randomUUID();
+        List<String> ids = kafka.sendTogether(consumedTopic(), List.of(
+                new KafkaTestClient.Event(before, acceptedEvent(before)[0], acceptedEvent(before)[1]),
+                // an event the service acts on, with neither an id for a key nor JSON for data
+                new KafkaTestClient.Event(poisonKey, acceptedEvent(before)[0], "not JSON"),
+                new KafkaTestClient.Event(after, acceptedEvent(after)[0], acceptedEvent(after)[1])));
+
+        ConsumerRecord<String, String> dead = kafka.awaitRecord(ShopTopics.deadLetterTopicOf(consumedTopic()),
+                record -> poisonKey.equals(record.key()));
+        assertThat(KafkaTestClient.header(dead, "ce_id")).isEqualTo(ids.get(1));
+        awaitProcessed(ids.get(0));
+        awaitProcessed(ids.get(2));
+        assertThat(processedCount(ids.get(1))).isZero();
     }
 
     /** Passed-over events complete at once, with no I/O: a long run of them must not pile up on the stack. */

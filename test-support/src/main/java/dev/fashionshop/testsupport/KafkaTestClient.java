@@ -4,10 +4,12 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -16,6 +18,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -30,12 +33,19 @@ public final class KafkaTestClient implements AutoCloseable {
 
     private final String bootstrapServers;
     private final KafkaProducer<String, String> producer;
+    private final KafkaProducer<String, String> lingeringProducer;
 
     KafkaTestClient(String bootstrapServers) {
         this.bootstrapServers = bootstrapServers;
         this.producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(), new StringSerializer());
+        // waits until flushed, so that what is sent together goes in one request
+        this.lingeringProducer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.LINGER_MS_CONFIG, "60000"),
                 new StringSerializer(), new StringSerializer());
     }
 
@@ -52,7 +62,32 @@ public final class KafkaTestClient implements AutoCloseable {
 
     /** Publishes a CloudEvent with the given id, e.g. to redeliver one. */
     public void sendEvent(String topic, String key, String id, String type, String jsonData) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, jsonData);
+        send(cloudEvent(new ProducerRecord<>(topic, key, jsonData), id, type));
+    }
+
+    /** An event for {@link #sendTogether}. */
+    public record Event(String key, String type, String jsonData) {
+    }
+
+    /**
+     * Publishes the events to one partition in one produce request, so that a consumer reads them in one
+     * poll (one batch), whatever their keys; answers their ids.
+     */
+    public List<String> sendTogether(String topic, List<Event> events) {
+        List<String> ids = new ArrayList<>();
+        List<Future<RecordMetadata>> sent = new ArrayList<>();
+        for (Event event : events) {
+            String id = UUID.randomUUID().toString();
+            ids.add(id);
+            sent.add(lingeringProducer.send(cloudEvent(new ProducerRecord<>(topic, 0, event.key(), event.jsonData()), id,
+                    event.type())));
+        }
+        lingeringProducer.flush();
+        sent.forEach(KafkaTestClient::await);
+        return ids;
+    }
+
+    private static ProducerRecord<String, String> cloudEvent(ProducerRecord<String, String> record, String id, String type) {
         record.headers()
                 .add("ce_specversion", bytes("1.0"))
                 .add("ce_id", bytes(id))
@@ -60,7 +95,7 @@ public final class KafkaTestClient implements AutoCloseable {
                 .add("ce_source", bytes("test"))
                 .add("ce_time", bytes(Instant.now().toString()))
                 .add("content-type", bytes("application/json"));
-        send(record);
+        return record;
     }
 
     /** Publishes a record as it is, without CloudEvent headers: what a misbehaving producer would send. */
@@ -105,13 +140,17 @@ public final class KafkaTestClient implements AutoCloseable {
     }
 
     private void send(ProducerRecord<String, String> record) {
+        await(producer.send(record));
+    }
+
+    private static void await(Future<RecordMetadata> sending) {
         try {
-            producer.send(record).get();
+            sending.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("Could not send to " + record.topic(), e.getCause());
+            throw new IllegalStateException("Could not send a record", e.getCause());
         }
     }
 
@@ -122,5 +161,6 @@ public final class KafkaTestClient implements AutoCloseable {
     @Override
     public void close() {
         producer.close(Duration.ofSeconds(5));
+        lingeringProducer.close(Duration.ofSeconds(5));
     }
 }

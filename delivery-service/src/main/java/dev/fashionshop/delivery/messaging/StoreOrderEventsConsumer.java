@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import dev.fashionshop.delivery.domain.DeliveryService;
@@ -17,6 +16,7 @@ import dev.fashionshop.support.messaging.IncomingEvent;
 import dev.fashionshop.support.messaging.PoisonEventException;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /** Consumes the store-orders topic: an accepted order starts its delivery, a cancelled one stops it. */
 @ApplicationScoped
@@ -36,8 +36,8 @@ public class StoreOrderEventsConsumer {
     }
 
     @Incoming("store-orders-in")
-    public Uni<Void> consume(Message<String> message) {
-        return inbox.process(message, Set.of("StoreAccepted", "StoreCancelled"), this::handle);
+    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return inbox.process(batch, Set.of("StoreAccepted", "StoreCancelled"), this::handle);
     }
 
     private Uni<Void> handle(IncomingEvent event) {

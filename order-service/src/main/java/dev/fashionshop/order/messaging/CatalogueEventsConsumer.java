@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import dev.fashionshop.order.domain.CatalogueItem;
@@ -18,6 +17,7 @@ import dev.fashionshop.support.messaging.EventInbox;
 import dev.fashionshop.support.messaging.IncomingEvent;
 import dev.fashionshop.support.messaging.PoisonEventException;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /** Keeps the catalogue replica from the items topic, so that orders are validated while the store is down. */
 @ApplicationScoped
@@ -32,8 +32,8 @@ public class CatalogueEventsConsumer {
     CatalogueRepository catalogue;
 
     @Incoming("items-in")
-    public Uni<Void> consume(Message<String> message) {
-        return inbox.process(message, Set.of("ItemRegistered", "ItemUpdated", "StockChanged"), this::handle);
+    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return inbox.process(batch, Set.of("ItemRegistered", "ItemUpdated", "StockChanged"), this::handle);
     }
 
     private Uni<Void> handle(IncomingEvent event) {

@@ -6,13 +6,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 import dev.fashionshop.order.domain.OrderService;
 import dev.fashionshop.order.domain.OrderStatus;
 import dev.fashionshop.support.messaging.EventInbox;
 import dev.fashionshop.support.messaging.IncomingEvent;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /** Follows the rest of the saga: what the store, the delivery and the payments did with an order. */
 @ApplicationScoped
@@ -36,8 +36,8 @@ public class SagaEventsConsumer {
     @Incoming("payments-in")
     @Incoming("store-orders-in")
     @Incoming("deliveries-in")
-    public Uni<Void> consume(Message<String> message) {
-        return inbox.process(message, FOLLOWED.keySet(), this::handle);
+    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return inbox.process(batch, FOLLOWED.keySet(), this::handle);
     }
 
     private Uni<Void> handle(IncomingEvent event) {

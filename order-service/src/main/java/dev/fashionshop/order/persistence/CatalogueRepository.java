@@ -25,12 +25,22 @@ public class CatalogueRepository {
     @Inject
     CatalogueVariantRepository variants;
 
+    // Native queries with one array parameter: the Panache form ("sku in ?1") has Hibernate build a new
+    // SQL plan for each call, and convert its list parameter by way of a caught exception.
+
     public Uni<List<CatalogueItem>> items(Collection<UUID> ids) {
-        return items.list("itemId in ?1", ids);
+        return Panache.getSession().chain(session -> session
+                .createNativeQuery("select * from catalogue_item where item_id = any(cast(:ids as uuid[]))", CatalogueItem.class)
+                .setParameter("ids", ids.toArray(UUID[]::new))
+                .getResultList());
     }
 
     public Uni<List<CatalogueVariant>> variants(Collection<String> skus) {
-        return variants.list("sku in ?1", skus);
+        return Panache.getSession().chain(session -> session
+                .createNativeQuery("select * from catalogue_variant where sku = any(cast(:skus as varchar[]))",
+                        CatalogueVariant.class)
+                .setParameter("skus", skus.toArray(String[]::new))
+                .getResultList());
     }
 
     /** Replaces what is known of an item and its variants by a snapshot of it. */

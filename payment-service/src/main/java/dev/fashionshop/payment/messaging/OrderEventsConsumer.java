@@ -6,13 +6,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import dev.fashionshop.payment.domain.PaymentService;
 import dev.fashionshop.support.messaging.EventInbox;
 import dev.fashionshop.support.messaging.IncomingEvent;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
  * Consumes the orders topic for orders that ended before they were paid, as far as order-service
@@ -31,8 +31,8 @@ public class OrderEventsConsumer {
     PaymentService payments;
 
     @Incoming("orders-in")
-    public Uni<Void> consume(Message<String> message) {
-        return inbox.process(message, Set.of("OrderExpired", "OrderCancelled"), this::handle);
+    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return inbox.process(batch, Set.of("OrderExpired", "OrderCancelled"), this::handle);
     }
 
     private Uni<Void> handle(IncomingEvent event) {

@@ -6,13 +6,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import dev.fashionshop.payment.domain.PaymentService;
 import dev.fashionshop.support.messaging.EventInbox;
 import dev.fashionshop.support.messaging.IncomingEvent;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /** Consumes the store-orders topic: an order the store cancelled or rejected is refunded. */
 @ApplicationScoped
@@ -27,8 +27,8 @@ public class StoreOrderEventsConsumer {
     PaymentService payments;
 
     @Incoming("store-orders-in")
-    public Uni<Void> consume(Message<String> message) {
-        return inbox.process(message, Set.of("StoreCancelled", "StoreRejected"), this::handle);
+    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return inbox.process(batch, Set.of("StoreCancelled", "StoreRejected"), this::handle);
     }
 
     private Uni<Void> handle(IncomingEvent event) {

@@ -1,6 +1,11 @@
 package dev.fashionshop.support.messaging;
 
+import static dev.fashionshop.support.reactive.InSequence.inSequence;
+
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -11,17 +16,27 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
- * Processes each event at most once in effect. The event id is recorded in the same database
+ * Processes each event at most once in effect. The event ids are recorded in the same database
  * transaction as the handler's changes, so a redelivered event (Kafka delivers at least once) finds
  * its id already there and changes nothing, and a failed handler records nothing.
  * <p>
- * The Kafka message is acknowledged only after the transaction committed. A poison event (see
+ * Events come in batches, one poll of the broker each, and a batch is processed in one transaction with
+ * one insert into the inbox: per event, a transaction and its commit had been most of a consumer's cost.
+ * Events a service does not act on are passed over with no transaction and no inbox row.
+ * <p>
+ * The batch is acknowledged only after its transaction committed. A poison event (see
  * {@link PoisonEventException}) is nacked, and the channel's failure strategy sends it to the
- * dead-letter topic. Any other failure (the database is away, a conflict) is retried with a back-off,
- * holding back the events after it on the partition so that their order is kept.
+ * dead-letter topic; if a handler finds an event poison inside the batch's transaction, the batch is
+ * rolled back and its events processed one transaction each, so that only the poison one is dead-lettered.
+ * Any other failure (the database is away, a conflict) is retried with a back-off, holding back the
+ * events after it on the partition so that their order is kept.
  */
 @ApplicationScoped
 public class EventInbox {
@@ -30,63 +45,95 @@ public class EventInbox {
     private static final Duration FIRST_RETRY = Duration.ofMillis(200);
     private static final Duration MAX_RETRY = Duration.ofSeconds(10);
 
-    public Uni<Void> process(Message<String> message, Function<IncomingEvent, Uni<Void>> handler) {
-        return process(message, type -> true, handler);
+    /** Processes a batch of events of the given types, and passes over the others. */
+    public Uni<Void> process(KafkaRecordBatch<String, String> batch, Set<String> handledTypes,
+            Function<IncomingEvent, Uni<Void>> handler) {
+        return process(batch, handledTypes::contains, handler);
+    }
+
+    /** As {@link #process(KafkaRecordBatch, Set, Function)}, with the handled types told by a predicate. */
+    public Uni<Void> process(KafkaRecordBatch<String, String> batch, Predicate<String> handles,
+            Function<IncomingEvent, Uni<Void>> handler) {
+        List<Received> handled = new ArrayList<>();
+        List<Uni<Void>> deadLettered = new ArrayList<>();
+        for (KafkaRecord<String, String> record : batch.getRecords()) {
+            try {
+                IncomingEvent event = IncomingEvent.from(record);
+                if (handles.test(event.type())) {
+                    handled.add(new Received(event, record));
+                } else {
+                    LOG.debugf("Not acting on %s %s", event.type(), event.id());
+                }
+            } catch (PoisonEventException poison) {
+                deadLettered.add(deadLetter(record, poison));
+            }
+        }
+        Context context = Vertx.currentContext();
+        Uni<Void> processed = handled.isEmpty() ? Uni.createFrom().voidItem()
+                : processInOneTransaction(handled, handler, context);
+        return processed.call(() -> deadLettered.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(deadLettered).andFailFast())
+                .chain(() -> Uni.createFrom().completionStage(batch.ack()));
+    }
+
+    private record Received(IncomingEvent event, KafkaRecord<String, String> record) {
+    }
+
+    /** All handled events of the batch and their ids in one transaction; one at a time if one proves poison. */
+    private Uni<Void> processInOneTransaction(List<Received> received, Function<IncomingEvent, Uni<Void>> handler,
+            Context context) {
+        List<IncomingEvent> events = received.stream().map(Received::event).toList();
+        return retried(Uni.createFrom().deferred(() -> Panache.withTransaction(() -> recordFirstDeliveries(events)
+                .chain(firstTime -> inSequence(firstOccurrences(events, firstTime), handler)))),
+                events.size() + " events from " + events.get(0).id(), context)
+                .onFailure(PoisonEventException.class).recoverWithUni(poison -> received.size() == 1
+                        ? deadLetter(received.get(0).record(), poison)
+                        : inSequence(received, one -> processInOneTransaction(List.of(one), handler, context)));
     }
 
     /**
-     * Processes the events of the given types, and acknowledges the others at once: an event a service
-     * does not act on needs no transaction and no inbox row (a topic carries every step of the saga,
-     * and most services act on few of them).
+     * Retried until it commits or an event proves poison. Every attempt runs on the message's own Vert.x
+     * context: a retry after a back-off, or after a rollback, would otherwise run where the timer or the
+     * failure left it, a context Hibernate Reactive refuses to open a session on.
      */
-    public Uni<Void> process(Message<String> message, Set<String> handledTypes, Function<IncomingEvent, Uni<Void>> handler) {
-        return process(message, handledTypes::contains, handler);
-    }
-
-    /** As {@link #process(Message, Set, Function)}, with the handled types told by a predicate. */
-    public Uni<Void> process(Message<String> message, Predicate<String> handles, Function<IncomingEvent, Uni<Void>> handler) {
-        return Uni.createFrom().item(() -> IncomingEvent.from(message))
-                .chain(event -> handles.test(event.type()) ? processOnce(event, handler) : skipUnhandled(event))
-                .onItemOrFailure().transformToUni((ignored, failure) -> {
-                    if (failure == null) {
-                        return Uni.createFrom().completionStage(message.ack());
-                    }
-                    LOG.errorf("Sending a poison event to the dead-letter topic: %s", failure.getMessage());
-                    return Uni.createFrom().completionStage(message.nack(failure));
-                });
-    }
-
-    /** The handler's changes and the event id in one transaction, retried until it commits or the event proves poison. */
-    private Uni<Void> processOnce(IncomingEvent event, Function<IncomingEvent, Uni<Void>> handler) {
-        return Uni.createFrom().deferred(() -> Panache.withTransaction(() -> recordFirstDelivery(event)
-                .chain(first -> first ? handler.apply(event) : skipDuplicate(event))))
+    private static Uni<Void> retried(Uni<Void> transaction, String what, Context context) {
+        return transaction
+                .runSubscriptionOn(task -> context.runOnContext(ignored -> task.run()))
                 .onFailure(failure -> !(failure instanceof PoisonEventException))
-                .invoke(failure -> LOG.warnf("Processing %s %s failed, retrying: %s", event.type(), event.id(),
-                        failure.toString()))
+                .invoke(failure -> LOG.warnf("Processing %s failed, retrying: %s", what, failure.toString()))
                 .onFailure(failure -> !(failure instanceof PoisonEventException))
                 .retry().withBackOff(FIRST_RETRY, MAX_RETRY).indefinitely();
     }
 
-    /** True when this event id is new; the insert is a no-op for an id already processed. */
-    private Uni<Boolean> recordFirstDelivery(IncomingEvent event) {
+    /** The ids of these events not processed before; the insert is a no-op for the others. */
+    private static Uni<Set<String>> recordFirstDeliveries(List<IncomingEvent> events) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                 insert into processed_event (event_id, event_type, topic, processed_at)
-                values (:id, :type, :topic, now())
-                on conflict (event_id) do nothing""")
-                .setParameter("id", event.id())
-                .setParameter("type", event.type())
-                .setParameter("topic", event.topic())
-                .executeUpdate())
-                .map(inserted -> inserted == 1);
+                select id, type, topic, now() from unnest(cast(:ids as varchar[]), cast(:types as varchar[]),
+                    cast(:topics as varchar[])) as received(id, type, topic)
+                on conflict (event_id) do nothing
+                returning event_id""", String.class)
+                .setParameter("ids", events.stream().map(IncomingEvent::id).toArray(String[]::new))
+                .setParameter("types", events.stream().map(IncomingEvent::type).toArray(String[]::new))
+                .setParameter("topics", events.stream().map(IncomingEvent::topic).toArray(String[]::new))
+                .getResultList())
+                .map(HashSet::new);
     }
 
-    private static Uni<Void> skipUnhandled(IncomingEvent event) {
-        LOG.debugf("Not acting on %s %s", event.type(), event.id());
-        return Uni.createFrom().voidItem();
+    /** Each new event once, in the order received (a relay may have published an event twice in a row). */
+    private static List<IncomingEvent> firstOccurrences(List<IncomingEvent> events, Set<String> firstTime) {
+        List<IncomingEvent> toProcess = new ArrayList<>();
+        for (IncomingEvent event : events) {
+            if (firstTime.remove(event.id())) {
+                toProcess.add(event);
+            } else {
+                LOG.debugf("Event %s (%s) was already processed, ignoring the redelivery", event.id(), event.type());
+            }
+        }
+        return toProcess;
     }
 
-    private static Uni<Void> skipDuplicate(IncomingEvent event) {
-        LOG.debugf("Event %s (%s) was already processed, ignoring the redelivery", event.id(), event.type());
-        return Uni.createFrom().voidItem();
+    private static Uni<Void> deadLetter(Message<String> record, Throwable poison) {
+        LOG.errorf("Sending a poison event to the dead-letter topic: %s", poison.getMessage());
+        return Uni.createFrom().completionStage(() -> record.nack(poison));
     }
 }

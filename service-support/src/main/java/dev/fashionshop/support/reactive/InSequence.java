@@ -18,9 +18,9 @@ public final class InSequence {
     private InSequence() {
     }
 
-    public static <T> Uni<Void> inSequence(Iterable<T> elements, Function<T, Uni<?>> step) {
+    public static <T> Uni<Void> inSequence(Iterable<T> elements, Function<? super T, ? extends Uni<?>> step) {
         return Multi.createFrom().iterable(elements)
-                .onItem().transformToUniAndConcatenate(step)
+                .onItem().transformToUniAndConcatenate(element -> step.apply(element).replaceWithVoid())
                 .collect().last()
                 .replaceWithVoid();
     }

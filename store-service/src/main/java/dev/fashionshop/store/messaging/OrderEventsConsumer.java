@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import dev.fashionshop.support.messaging.EventInbox;
@@ -14,6 +13,7 @@ import dev.fashionshop.support.messaging.IncomingEvent;
 import dev.fashionshop.support.messaging.PoisonEventException;
 import dev.fashionshop.store.domain.StoreOrderService;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /** Consumes the orders topic: a paid order reaches the store; a buyer's cancellation waits for the owner. */
 @ApplicationScoped
@@ -28,8 +28,8 @@ public class OrderEventsConsumer {
     StoreOrderService storeOrders;
 
     @Incoming("orders-in")
-    public Uni<Void> consume(Message<String> message) {
-        return inbox.process(message, Set.of("OrderPlaced", "OrderCancelled"), this::handle);
+    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return inbox.process(batch, Set.of("OrderPlaced", "OrderCancelled"), this::handle);
     }
 
     private Uni<Void> handle(IncomingEvent event) {
