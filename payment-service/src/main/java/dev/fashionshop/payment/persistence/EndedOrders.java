@@ -1,11 +1,11 @@
 package dev.fashionshop.payment.persistence;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.fashionshop.payment.domain.EndedOrder;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -24,9 +24,9 @@ public class EndedOrders {
      * order ended take it first, so that whichever commits second sees what the first did.
      */
     public Uni<Void> lock(UUID orderId) {
-        // typed: an untyped native select adds an entry to Hibernate's query-plan cache on every call
         return Panache.getSession().chain(session -> session
-                .createNativeQuery("select 1 from pg_advisory_xact_lock(:space, :key)", Integer.class)
+                .createNativeQuery("select 1 as locked from pg_advisory_xact_lock(:space, :key)",
+                        session.getResultSetMapping(Integer.class, EndedOrder.LOCKED))
                 .setParameter("space", PAYMENT_OF_ORDER)
                 .setParameter("key", orderId.hashCode())
                 .getSingleResult())
@@ -47,10 +47,7 @@ public class EndedOrders {
 
     /** Why the order ended, or null when it did not (as far as payment-service heard). */
     public Uni<String> reasonFor(UUID orderId) {
-        return Panache.getSession().chain(session -> session
-                .createNativeQuery("select reason from ended_order where order_id = :order", String.class)
-                .setParameter("order", orderId)
-                .getResultList())
-                .map((List<String> reasons) -> reasons.isEmpty() ? null : reasons.get(0));
+        return Panache.getSession().chain(session -> session.find(EndedOrder.class, orderId))
+                .map(ended -> ended == null ? null : ended.reason);
     }
 }

@@ -78,58 +78,82 @@ public class EventInbox {
     private record Received(IncomingEvent event, KafkaRecord<String, String> record) {
     }
 
-    /** All handled events of the batch and their ids in one transaction; one at a time if one proves poison. */
+    /**
+     * All handled events of the batch and their ids in one transaction. When one proves poison, or one was
+     * processed before (a redelivery, rare), the batch is rolled back and its events processed one
+     * transaction each.
+     */
     private Uni<Void> processInOneTransaction(List<Received> received, Function<IncomingEvent, Uni<Void>> handler,
             Context context) {
-        List<IncomingEvent> events = received.stream().map(Received::event).toList();
+        List<IncomingEvent> events = firstOccurrences(received.stream().map(Received::event).toList());
         return retried(Uni.createFrom().deferred(() -> Panache.withTransaction(() -> recordFirstDeliveries(events)
-                .chain(firstTime -> inSequence(firstOccurrences(events, firstTime), handler)))),
-                events.size() + " events from " + events.get(0).id(), context)
-                .onFailure(PoisonEventException.class).recoverWithUni(poison -> received.size() == 1
-                        ? deadLetter(received.get(0).record(), poison)
+                .chain(inserted -> {
+                    if (inserted == events.size()) {
+                        return inSequence(events, handler);
+                    }
+                    if (events.size() == 1) {
+                        return skipDuplicate(events.get(0));
+                    }
+                    return Uni.createFrom().failure(new RedeliveryInBatch());
+                }))), events.size() + " events from " + events.get(0).id(), context)
+                .onFailure(EventInbox::needsEventsOneByOne)
+                .recoverWithUni(failure -> received.size() == 1
+                        ? deadLetter(received.get(0).record(), failure)
                         : inSequence(received, one -> processInOneTransaction(List.of(one), handler, context)));
     }
 
+    /** Not to be retried as it is: a poison event, or a batch to be split. */
+    private static boolean needsEventsOneByOne(Throwable failure) {
+        return failure instanceof PoisonEventException || failure instanceof RedeliveryInBatch;
+    }
+
+    /** Rolls a batch back that holds an event processed before, to process its events one at a time. */
+    private static final class RedeliveryInBatch extends RuntimeException {
+        RedeliveryInBatch() {
+            super("a batch holds an event processed before", null, false, false);
+        }
+    }
+
     /**
-     * Retried until it commits or an event proves poison. Every attempt runs on the message's own Vert.x
+     * Retried until it commits, an event proves poison or the batch is to be split. Every attempt runs on the message's own Vert.x
      * context: a retry after a back-off, or after a rollback, would otherwise run where the timer or the
      * failure left it, a context Hibernate Reactive refuses to open a session on.
      */
     private static Uni<Void> retried(Uni<Void> transaction, String what, Context context) {
         return transaction
                 .runSubscriptionOn(task -> context.runOnContext(ignored -> task.run()))
-                .onFailure(failure -> !(failure instanceof PoisonEventException))
+                .onFailure(failure -> !needsEventsOneByOne(failure))
                 .invoke(failure -> LOG.warnf("Processing %s failed, retrying: %s", what, failure.toString()))
-                .onFailure(failure -> !(failure instanceof PoisonEventException))
+                .onFailure(failure -> !needsEventsOneByOne(failure))
                 .retry().withBackOff(FIRST_RETRY, MAX_RETRY).indefinitely();
     }
 
-    /** The ids of these events not processed before; the insert is a no-op for the others. */
-    private static Uni<Set<String>> recordFirstDeliveries(List<IncomingEvent> events) {
+    /**
+     * Records the events as processed; answers how many were not before. An update, not a select
+     * returning the new ids: Hibernate caches no plan for a native select with a dynamic result type, and
+     * its plan cache fills with a new entry on every call.
+     */
+    private static Uni<Integer> recordFirstDeliveries(List<IncomingEvent> events) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                 insert into processed_event (event_id, event_type, topic, processed_at)
                 select id, type, topic, now() from unnest(cast(:ids as varchar[]), cast(:types as varchar[]),
                     cast(:topics as varchar[])) as received(id, type, topic)
-                on conflict (event_id) do nothing
-                returning event_id""", String.class)
+                on conflict (event_id) do nothing""")
                 .setParameter("ids", events.stream().map(IncomingEvent::id).toArray(String[]::new))
                 .setParameter("types", events.stream().map(IncomingEvent::type).toArray(String[]::new))
                 .setParameter("topics", events.stream().map(IncomingEvent::topic).toArray(String[]::new))
-                .getResultList())
-                .map(HashSet::new);
+                .executeUpdate());
     }
 
-    /** Each new event once, in the order received (a relay may have published an event twice in a row). */
-    private static List<IncomingEvent> firstOccurrences(List<IncomingEvent> events, Set<String> firstTime) {
-        List<IncomingEvent> toProcess = new ArrayList<>();
-        for (IncomingEvent event : events) {
-            if (firstTime.remove(event.id())) {
-                toProcess.add(event);
-            } else {
-                LOG.debugf("Event %s (%s) was already processed, ignoring the redelivery", event.id(), event.type());
-            }
-        }
-        return toProcess;
+    /** Each event once, in the order received (a relay may have published an event twice in a row). */
+    private static List<IncomingEvent> firstOccurrences(List<IncomingEvent> events) {
+        Set<String> seen = new HashSet<>();
+        return events.stream().filter(event -> seen.add(event.id())).toList();
+    }
+
+    private static Uni<Void> skipDuplicate(IncomingEvent event) {
+        LOG.debugf("Event %s (%s) was already processed, ignoring the redelivery", event.id(), event.type());
+        return Uni.createFrom().voidItem();
     }
 
     private static Uni<Void> deadLetter(Message<String> record, Throwable poison) {
