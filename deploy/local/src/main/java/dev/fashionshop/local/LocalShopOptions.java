@@ -27,8 +27,8 @@ public record LocalShopOptions(Path dataDirectory, Path projectDirectory, int ga
     public static final int DEFAULT_KAFKA_PORT = 19092;
     /**
      * Sized for six JVMs sharing a laptop's cores: C1 alone compiles in seconds what C2 compiles for minutes
-     * (docs/performance.md, run C), and a service's live heap stays far below 128 MiB.
+     * (docs/performance.md, run C), and a service's live heap stays below 35 MiB under load.
      */
-    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-Xmx128m",
+    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-Xmx96m",
             "-XX:ReservedCodeCacheSize=64m", "-XX:+UseSerialGC");
 }

@@ -57,8 +57,7 @@ public class OrderService {
 
     /** Stores the order, has it paid, and answers it PAID, PAYMENT_DECLINED or PAYMENT_DEFERRED. */
     public Uni<Order> place(OrderRequest request) {
-        return priced(request)
-                .chain(this::store)
+        return store(request)
                 .chain(order -> pay(order, request.paymentToken(), null));
     }
 
@@ -72,8 +71,7 @@ public class OrderService {
      * @throws dev.fashionshop.support.idempotency.IdempotencyKeyReusedException when the key came with another request
      */
     public Uni<Placement> place(OrderRequest request, IdempotencyKey key, Function<Order, RecordedAnswer> answerOf) {
-        return priced(request)
-                .chain(order -> storeOnce(order, key))
+        return storeOnce(request, key)
                 .onFailure(InvalidOrderException.class).recoverWithUni(invalid -> replayEarlier(key, invalid))
                 .chain(placement -> placement.isReplay() || placement.order().status != OrderStatus.PAYMENT_PENDING
                         ? Uni.createFrom().item(placement)
@@ -152,8 +150,8 @@ public class OrderService {
         }).replaceWithVoid();
     }
 
-    @WithSession
-    Uni<Order> priced(OrderRequest request) {
+    /** The order the request asks for, priced from the catalogue replica; in the caller's transaction. */
+    private Uni<Order> priced(OrderRequest request) {
         List<UUID> itemIds = request.lines().stream().map(OrderRequest.Line::itemId).distinct().toList();
         List<String> skus = request.lines().stream().map(OrderRequest.Line::sku).distinct().toList();
         return catalogue.items(itemIds).chain(items -> catalogue.variants(skus).map(variants -> {
@@ -164,16 +162,17 @@ public class OrderService {
         }));
     }
 
+    /** Prices the order from the catalogue replica and stores it, in one transaction. */
     @WithTransaction
-    Uni<Order> store(Order order) {
-        return orders.persist(order);
+    Uni<Order> store(OrderRequest request) {
+        return priced(request).chain(orders::persist);
     }
 
     @WithTransaction
-    Uni<Placement> storeOnce(Order order, IdempotencyKey key) {
-        return idempotencyKeys.claim(key, order.id.toString()).chain(first -> first == null
+    Uni<Placement> storeOnce(OrderRequest request, IdempotencyKey key) {
+        return priced(request).chain(order -> idempotencyKeys.claim(key, order.id.toString()).chain(first -> first == null
                 ? orders.persist(order).map(Placement::of)
-                : replay(key, first));
+                : replay(key, first)));
     }
 
     /**
