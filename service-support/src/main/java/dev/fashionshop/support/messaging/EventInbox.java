@@ -16,11 +16,11 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
 /**
  * Processes each event at most once in effect. The event ids are recorded in the same database
@@ -55,7 +55,7 @@ public class EventInbox {
     public Uni<Void> process(KafkaRecordBatch<String, String> batch, Predicate<String> handles,
             Function<IncomingEvent, Uni<Void>> handler) {
         List<Received> handled = new ArrayList<>();
-        List<Uni<Void>> deadLettered = new ArrayList<>();
+        List<Poisoned> unreadable = new ArrayList<>();
         for (KafkaRecord<String, String> record : batch.getRecords()) {
             try {
                 IncomingEvent event = IncomingEvent.from(record);
@@ -65,14 +65,17 @@ public class EventInbox {
                     LOG.debugf("Not acting on %s %s", event.type(), event.id());
                 }
             } catch (PoisonEventException poison) {
-                deadLettered.add(deadLetter(record, poison));
+                unreadable.add(new Poisoned(record, poison));
             }
         }
-        Context context = Vertx.currentContext();
         Uni<Void> processed = handled.isEmpty() ? Uni.createFrom().voidItem()
-                : processInOneTransaction(handled, handler, context);
-        return processed.call(() -> deadLettered.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(deadLettered).andFailFast())
+                : processInOneTransaction(handled, handler, Vertx.currentContext());
+        return processed
+                .call(() -> inSequence(unreadable, poisoned -> deadLetter(poisoned.record(), poisoned.failure())))
                 .chain(() -> Uni.createFrom().completionStage(batch.ack()));
+    }
+
+    private record Poisoned(KafkaRecord<String, String> record, PoisonEventException failure) {
     }
 
     private record Received(IncomingEvent event, KafkaRecord<String, String> record) {
@@ -115,9 +118,9 @@ public class EventInbox {
     }
 
     /**
-     * Retried until it commits, an event proves poison or the batch is to be split. Every attempt runs on the message's own Vert.x
-     * context: a retry after a back-off, or after a rollback, would otherwise run where the timer or the
-     * failure left it, a context Hibernate Reactive refuses to open a session on.
+     * Retried until it commits, an event proves poison or the batch is to be split. Every attempt runs on
+     * the message's own Vert.x context: a retry after a back-off, or after a rollback, would otherwise run
+     * where the timer or the failure left it, a context Hibernate Reactive refuses to open a session on.
      */
     private static Uni<Void> retried(Uni<Void> transaction, String what, Context context) {
         return transaction
