@@ -11,38 +11,34 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
-import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.smallrye.jwt.build.Jwt;
 
 /** The real verifier behind the cache, counting how often it is asked. */
-class VerifiedTokenCacheTest {
+class VerifiedTokensTest {
 
     private static final String ISSUER = "https://fashion-shop.test";
 
     private KeyPair shopKeys;
     private final AtomicInteger verifications = new AtomicInteger();
     private Instant now = Instant.now();
-    private VerifiedTokenCache cache;
+    private VerifiedTokens.Verification counting;
+    private VerifiedTokens cache;
 
     @BeforeEach
     void verifierTrustingTheShopKey() throws Exception {
         shopKeys = rsaKeys();
         DefaultJWTParser real = new DefaultJWTParser(new JWTAuthContextInfo(shopKeys.getPublic(), ISSUER));
-        JWTParser counting = new DefaultJWTParser() {
-            @Override
-            public JsonWebToken parse(String token) throws ParseException {
-                verifications.incrementAndGet();
-                return real.parse(token);
-            }
+        counting = token -> {
+            verifications.incrementAndGet();
+            return real.parse(token);
         };
-        cache = new VerifiedTokenCache(counting, new Clock() {
+        cache = new VerifiedTokens(new Clock() {
             @Override
             public Instant instant() {
                 return now;
@@ -64,30 +60,30 @@ class VerifiedTokenCacheTest {
     void aTokenIsVerifiedOnceAndThenAnsweredFromTheCache() throws Exception {
         String token = token(shopKeys, "alice", 3600);
 
-        assertEquals("alice", cache.parse(token).getName());
-        assertEquals("alice", cache.parse(token).getName());
+        assertEquals("alice", cache.get(token, counting).getName());
+        assertEquals("alice", cache.get(token, counting).getName());
 
         assertEquals(1, verifications.get());
     }
 
     @Test
     void aTokenSignedByAnotherKeyIsRejectedWhileTheGenuineOneIsCached() throws Exception {
-        cache.parse(token(shopKeys, "alice", 3600));
+        cache.get(token(shopKeys, "alice", 3600), counting);
 
         String forged = token(rsaKeys(), "alice", 3600);
 
-        assertThrows(ParseException.class, () -> cache.parse(forged));
-        assertThrows(ParseException.class, () -> cache.parse(forged));
+        assertThrows(ParseException.class, () -> cache.get(forged, counting));
+        assertThrows(ParseException.class, () -> cache.get(forged, counting));
         assertEquals(3, verifications.get());
     }
 
     @Test
     void aCachedTokenIsVerifiedAgainOnceItExpired() throws Exception {
         String token = token(shopKeys, "alice", 600);
-        cache.parse(token);
+        cache.get(token, counting);
 
         now = now.plus(Duration.ofMinutes(11));
-        cache.parse(token); // the real verifier, on the real clock, still accepts it
+        cache.get(token, counting); // the real verifier, on the real clock, still accepts it
 
         assertEquals(2, verifications.get());
     }
@@ -95,11 +91,11 @@ class VerifiedTokenCacheTest {
     @Test
     void aCachedTokenIsVerifiedAgainAfterTheLongestTrust() throws Exception {
         String token = token(shopKeys, "alice", 3600);
-        cache.parse(token);
+        cache.get(token, counting);
 
-        now = now.plus(VerifiedTokenCache.LONGEST_TRUST).plusSeconds(1);
-        cache.parse(token);
-        cache.parse(token);
+        now = now.plus(VerifiedTokens.LONGEST_TRUST).plusSeconds(1);
+        cache.get(token, counting);
+        cache.get(token, counting);
 
         assertEquals(2, verifications.get());
     }
