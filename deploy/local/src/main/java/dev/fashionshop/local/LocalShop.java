@@ -52,12 +52,6 @@ public final class LocalShop implements AutoCloseable {
             "QUARKUS_SHUTDOWN_DELAY", "3s",
             "MP_MESSAGING_CONNECTOR_SMALLRYE_KAFKA_GRACEFUL_SHUTDOWN", "false");
 
-    /**
-     * glibc gives each thread that allocates its own malloc arena, and a service has dozens of threads
-     * (Kafka clients, event loops, pools): two arenas keep a service's native memory tens of MiB smaller.
-     */
-    static final Map<String, String> SERVICE_NATIVE_MEMORY = Map.of("MALLOC_ARENA_MAX", "2");
-
     private final LocalShopOptions options;
     private final List<ServiceProcess> services = new CopyOnWriteArrayList<>();
     private LocalPostgres postgres;
@@ -178,13 +172,11 @@ public final class LocalShop implements AutoCloseable {
             for (int instance = 1; instance <= instances; instance++) {
                 int port = spec == ServiceSpec.PAYMENT ? paymentPort : freePort();
                 Map<String, String> env = new HashMap<>(identity.serviceEnvironment());
-                for (Map<String, String> defaults : List.of(SERVICE_SHUTDOWN, SERVICE_NATIVE_MEMORY)) {
-                    defaults.forEach((name, value) -> {
-                        if (System.getenv(name) == null) {
-                            env.put(name, value);
-                        }
-                    });
-                }
+                SERVICE_SHUTDOWN.forEach((name, value) -> {
+                    if (System.getenv(name) == null) {
+                        env.put(name, value);
+                    }
+                });
                 env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
                 env.put("DB_HOST", "localhost");
                 env.put("DB_PORT", String.valueOf(postgres.port()));
