@@ -1,17 +1,17 @@
 package dev.fashionshop.order.persistence;
 
+import static dev.fashionshop.support.reactive.InSequence.inSequence;
+
 import java.util.Collection;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import static dev.fashionshop.support.reactive.InSequence.inSequence;
-
 import dev.fashionshop.order.domain.CatalogueItem;
 import dev.fashionshop.order.domain.CatalogueVariant;
+import dev.fashionshop.support.persistence.ByIds;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
@@ -26,21 +26,12 @@ public class CatalogueRepository {
     @Inject
     CatalogueVariantRepository variants;
 
-    // Loaded by id in one go (one select with an array of ids): the Panache form ("sku in ?1") has Hibernate
-    // build a new SQL plan for each call, and convert its list parameter by way of a caught exception.
-
     public Uni<List<CatalogueItem>> items(Collection<UUID> ids) {
-        return Panache.getSession().chain(session -> session.find(CatalogueItem.class, ids.stream().distinct().toArray()))
-                .map(CatalogueRepository::found);
+        return ByIds.load(CatalogueItem.class, ids);
     }
 
     public Uni<List<CatalogueVariant>> variants(Collection<String> skus) {
-        return Panache.getSession().chain(session -> session.find(CatalogueVariant.class, skus.stream().distinct().toArray()))
-                .map(CatalogueRepository::found);
-    }
-
-    private static <T> List<T> found(List<T> loaded) {
-        return loaded.stream().filter(Objects::nonNull).toList();
+        return ByIds.load(CatalogueVariant.class, skus);
     }
 
     /** Replaces what is known of an item and its variants by a snapshot of it. */
