@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -51,14 +53,17 @@ final class BenchmarkReport {
      * After the load: waits until the shop drained (the audit waits for quiet), measures CPU and memory,
      * writes the figures and stops a shop this run started. Fails the run when the audit finds a violation.
      */
-    void finish(Shop shop, List<Integer> rates, Duration level, Duration warmUp, long cpuAtStart, long startedAt) {
+    void finish(Shop shop, List<Integer> rates, Duration level, Duration warmUp, long cpuAtStart, long startedAt,
+            CpuTimeline timeline) {
         try {
             long loadEnded = System.nanoTime();
             ShopAudit.Report audit = shop.audit();
             long drained = System.nanoTime();
             long cpu = shop.processes.cpuMillis() - cpuAtStart;
+            timeline.stop();
             write(rates, level, warmUp, (drained - loadEnded) / 1_000_000, cpu, (loadEnded - startedAt) / 1_000_000,
                     shop.processes.residentMiB(), audit);
+            writeCpuPerStep(rates, timeline);
             if (!audit.passed()) {
                 throw new IllegalStateException("The audit found violations after the load: " + audit.violations());
             }
@@ -86,7 +91,12 @@ final class BenchmarkReport {
         out.append("| step | orders | errors | p50 ms | p95 ms | p99 ms | max ms | held (p99 <= ")
                 .append(OrdersSimulation.P99_LIMIT_MS).append(" ms, 0 errors) |\n|---|---|---|---|---|---|---|---|\n");
         Integer headline = null;
-        long orders = recorder.has(WARM_UP) ? recorder.series(WARM_UP).latencies().getTotalCount() : 0;
+        long orders = 0;
+        if (recorder.has(WARM_UP)) {
+            LatencyRecorder.Series warming = recorder.series(WARM_UP);
+            orders += warming.latencies().getTotalCount();
+            out.append(row(WARM_UP + " at " + rates.get(0) + "/s", warming)).append(" (not judged) |\n");
+        }
         for (int rate : rates) {
             if (!recorder.has(step(rate))) {
                 out.append("| ").append(step(rate)).append(" | not run: a step before broke | | | | | | |\n");
@@ -118,13 +128,56 @@ final class BenchmarkReport {
         out.append("- audit: ").append(audit.passed() ? "passed" : audit.violations().size() + " violation(s), unquiet "
                 + audit.unquiet()).append("; orders by status ").append(audit.ordersByStatus()).append("\n");
         System.out.println(out);
-        Path file = Path.of(System.getProperty("benchmark.output", "target/benchmark"), name + "-summary.md");
         try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, out);
+            Files.createDirectories(summary().getParent());
+            Files.writeString(summary(), out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private void append(String text) {
+        try {
+            Files.writeString(summary(), text, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Path summary() {
+        return Path.of(System.getProperty("benchmark.output", "target/benchmark"), name + "-summary.md");
+    }
+
+    /**
+     * Each step's CPU per order answered, by part of the shop, from the first to the last answer of the step:
+     * what a rate costs once warm, without the warm-up's or the drain's share.
+     */
+    private void writeCpuPerStep(List<Integer> rates, CpuTimeline timeline) {
+        StringBuilder out = new StringBuilder("\n## CPU per order answered, by step and part of the shop (ms)\n\n");
+        List<String> steps = new ArrayList<>(List.of(WARM_UP));
+        rates.forEach(rate -> steps.add(step(rate)));
+        List<String> parts = null;
+        for (String step : steps) {
+            if (!recorder.has(step)) {
+                continue;
+            }
+            LatencyRecorder.Series series = recorder.series(step);
+            Map<String, Long> used = timeline.between(series.firstAt().get(), series.lastAt().get());
+            if (parts == null) {
+                parts = List.copyOf(used.keySet());
+                out.append("| step | all | ").append(String.join(" | ", parts)).append(" |\n|---|---|")
+                        .append("---|".repeat(parts.size())).append("\n");
+            }
+            double orders = Math.max(1, series.count());
+            out.append("| ").append(step).append(" | ").append(String.format("%.1f",
+                    used.values().stream().mapToLong(Long::longValue).sum() / orders));
+            for (String part : parts) {
+                out.append(" | ").append(String.format("%.1f", used.getOrDefault(part, 0L) / orders));
+            }
+            out.append(" |\n");
+        }
+        System.out.println(out);
+        append(out.toString());
     }
 
     private static String row(String step, LatencyRecorder.Series series) {

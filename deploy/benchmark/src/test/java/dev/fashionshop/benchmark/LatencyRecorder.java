@@ -15,8 +15,17 @@ final class LatencyRecorder {
 
     private static final long HIGHEST_MILLIS = 600_000;
 
-    /** One series: its latencies (ms) and how many of its requests failed. */
-    record Series(Histogram latencies, AtomicLong errors) {
+    /**
+     * One series: its latencies (ms), how many of its requests failed, and when its first and its last answer
+     * came ({@link System#nanoTime()}).
+     */
+    record Series(Histogram latencies, AtomicLong errors, AtomicLong firstAt, AtomicLong lastAt) {
+
+        private void answered() {
+            long now = System.nanoTime();
+            firstAt.compareAndSet(0, now);
+            lastAt.accumulateAndGet(now, Math::max);
+        }
 
         long count() {
             return latencies.getTotalCount() + errors.get();
@@ -30,15 +39,20 @@ final class LatencyRecorder {
     private final Map<String, Series> series = new ConcurrentHashMap<>();
 
     Series series(String name) {
-        return series.computeIfAbsent(name, n -> new Series(new ConcurrentHistogram(HIGHEST_MILLIS, 3), new AtomicLong()));
+        return series.computeIfAbsent(name, n -> new Series(new ConcurrentHistogram(HIGHEST_MILLIS, 3), new AtomicLong(),
+                new AtomicLong(), new AtomicLong()));
     }
 
     void ok(String name, long millis) {
-        series(name).latencies().recordValue(Math.min(Math.max(millis, 0), HIGHEST_MILLIS));
+        Series series = series(name);
+        series.latencies().recordValue(Math.min(Math.max(millis, 0), HIGHEST_MILLIS));
+        series.answered();
     }
 
     void error(String name) {
-        series(name).errors().incrementAndGet();
+        Series series = series(name);
+        series.errors().incrementAndGet();
+        series.answered();
     }
 
     boolean has(String name) {

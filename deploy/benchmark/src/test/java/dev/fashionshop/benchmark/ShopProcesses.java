@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -16,6 +17,9 @@ final class ShopProcesses {
 
     /** Clock ticks per second of /proc/<pid>/stat's times: USER_HZ, 100 on Linux. */
     private static final long TICKS_PER_SECOND = 100;
+
+    static final String RUNNER = "runner (broker, gateway)";
+    static final String POSTGRES = "PostgreSQL";
 
     private final ProcessHandle runner;
     private final int postgresPort;
@@ -37,7 +41,25 @@ final class ShopProcesses {
 
     /** CPU time used so far by every process of the shop, in milliseconds (user and system). */
     long cpuMillis() {
-        return shop().mapToLong(ShopProcesses::cpuTicks).sum() * 1000 / TICKS_PER_SECOND;
+        return cpuMillisByPart().values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /**
+     * CPU time used so far by each part of the shop, in milliseconds: each service (its instances together),
+     * the runner (broker and gateway), PostgreSQL (server and backends).
+     */
+    Map<String, Long> cpuMillisByPart() {
+        Map<String, Long> ticks = new TreeMap<>();
+        shop().forEach(process -> ticks.merge(part(process), cpuTicks(process), Long::sum));
+        ticks.replaceAll((part, used) -> used * 1000 / TICKS_PER_SECOND);
+        return ticks;
+    }
+
+    private String part(ProcessHandle process) {
+        if (process.pid() == runner.pid()) {
+            return RUNNER;
+        }
+        return serviceName(process).orElseGet(() -> process.info().command().orElse("").contains("postgres") ? POSTGRES : "other");
     }
 
     /** The resident memory of each service instance (by name and pid), in MiB. */
@@ -45,7 +67,7 @@ final class ShopProcesses {
         Map<String, Long> rss = new LinkedHashMap<>();
         runner.children().forEach(child -> serviceName(child).ifPresent(name -> rss.put(name + " (" + child.pid() + ")",
                 statusField(child.pid(), "VmRSS:") / 1024)));
-        rss.put("runner, broker and gateway (" + runner.pid() + ")", statusField(runner.pid(), "VmRSS:") / 1024);
+        rss.put(RUNNER + " (" + runner.pid() + ")", statusField(runner.pid(), "VmRSS:") / 1024);
         return rss;
     }
 

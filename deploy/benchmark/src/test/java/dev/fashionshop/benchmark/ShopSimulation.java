@@ -16,6 +16,7 @@ abstract class ShopSimulation extends Simulation {
     final List<Shop.Sku> catalogue;
     final LatencyRecorder recorder = new LatencyRecorder();
     final BenchmarkReport report;
+    private final CpuTimeline cpu;
     private volatile long cpuAtStart;
     private volatile long startedAt;
 
@@ -23,6 +24,7 @@ abstract class ShopSimulation extends Simulation {
         shop = Shop.fromSystemProperties();
         catalogue = shop.layOutCatalogue();
         report = new BenchmarkReport(name, recorder);
+        cpu = new CpuTimeline(shop.processes);
     }
 
     /** The token of one of the demo buyers, at random. */
@@ -38,11 +40,12 @@ abstract class ShopSimulation extends Simulation {
     @Override
     public void before() {
         cpuAtStart = shop.processes.cpuMillis();
+        cpu.start();
         startedAt = System.nanoTime();
     }
 
     /** Ends the run: the steps it made ({@code rates}, each {@code level} long, after {@code warmUp}). */
     void finish(List<Integer> rates, Duration level, Duration warmUp) {
-        report.finish(shop, rates, level, warmUp, cpuAtStart, startedAt);
+        report.finish(shop, rates, level, warmUp, cpuAtStart, startedAt, cpu);
     }
 }

@@ -26,10 +26,10 @@ public record LocalShopOptions(Path dataDirectory, Path projectDirectory, int ga
     public static final int DEFAULT_POSTGRES_PORT = 15432;
     public static final int DEFAULT_KAFKA_PORT = 19092;
     /**
-     * Sized for six JVMs sharing a laptop's cores: C1 alone compiles in seconds what C2 compiles for minutes
-     * (docs/performance.md, run C), and a service's live heap stays below 35 MiB under load. A 96 MiB heap
-     * and two malloc arenas saved 20 MiB of RSS but tripled the p99 (run I against I2).
+     * A service's live heap stays below 35 MiB under load: 128 MiB leave room (a 96 MiB heap and two malloc
+     * arenas saved 20 MiB of RSS but tripled the p99, run I against I2), and the serial collector is the
+     * cheapest on two cores. The JIT is the JVM's default: C2's code, once warm, costs half the CPU per order
+     * of C1's (docs/performance.md, run J), which had been the default for a quicker first minute.
      */
-    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-Xmx128m",
-            "-XX:ReservedCodeCacheSize=64m", "-XX:+UseSerialGC");
+    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx128m", "-XX:+UseSerialGC");
 }

@@ -21,7 +21,6 @@ public class OrderRepository implements PanacheRepositoryBase<Order, UUID> {
         return find("id = ?1 and buyerId = ?2", id, buyerId).firstResult();
     }
 
-    /** Orders waiting to be paid since before the given time, oldest first. */
     /** Orders that have been in the given state since before the given time, the oldest first. */
     public Uni<List<Order>> inStateSince(OrderStatus status, Instant before, int limit) {
         return find("status = ?1 and updatedAt < ?2", Sort.by("updatedAt"), status, before)
