@@ -14,6 +14,7 @@ import dev.fashionshop.support.messaging.PostgresNotifications;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
+import io.smallrye.mutiny.operators.multi.processors.SerializedProcessor;
 
 /**
  * The changes of the my-orders view as they are committed, on every replica: a trigger on the view's
@@ -25,6 +26,8 @@ public class MyOrderChanges {
 
     /** The notification channel of changed orders (db/migration V2); the payload is "buyerId orderId". */
     static final String CHANNEL = "my_order_changed";
+    /** How many changes a stream holds for a client that does not read them, before it is failed. */
+    private static final int STREAM_BUFFER = 256;
     private static final Logger LOG = Logger.getLogger(MyOrderChanges.class);
 
     @Inject
@@ -33,7 +36,8 @@ public class MyOrderChanges {
     @Inject
     MyOrderQueries queries;
 
-    private final BroadcastProcessor<MyOrderView> changes = BroadcastProcessor.create();
+    /** Serialized: changes are read back on whichever event loop, and a processor takes one item at a time. */
+    private final SerializedProcessor<MyOrderView, MyOrderView> changes = BroadcastProcessor.<MyOrderView> create().serialized();
     private final ConcurrentMap<String, Integer> streamsByBuyer = new ConcurrentHashMap<>();
 
     void start(@Observes StartupEvent started) {
@@ -41,9 +45,14 @@ public class MyOrderChanges {
         });
     }
 
-    /** The buyer's orders as they change, from now on. */
+    /**
+     * The buyer's orders as they change, from now on. Each stream buffers what its client has not asked for
+     * yet: a broadcast fails a subscriber that is not ready for the next item, and an order's events come
+     * in quick succession.
+     */
     public Multi<MyOrderView> of(String buyerId) {
-        return changes.filter(view -> buyerId.equals(view.buyerId()))
+        return Multi.createFrom().publisher(changes).filter(view -> buyerId.equals(view.buyerId()))
+                .onOverflow().buffer(STREAM_BUFFER)
                 .onSubscription().invoke(() -> streamsByBuyer.merge(buyerId, 1, Integer::sum))
                 .onTermination().invoke(() -> streamsByBuyer.computeIfPresent(buyerId,
                         (buyer, streams) -> streams == 1 ? null : streams - 1));
@@ -58,9 +67,14 @@ public class MyOrderChanges {
         queries.find(UUID.fromString(orderId)).subscribe().with(
                 view -> {
                     if (view != null) {
-                        changes.onNext(view);
+                        publish(view);
                     }
                 },
                 failure -> LOG.warnf("Could not read changed order %s: %s", orderId, failure));
+    }
+
+    /** Pushes a changed order to the streams of its buyer. */
+    void publish(MyOrderView view) {
+        changes.onNext(view);
     }
 }
