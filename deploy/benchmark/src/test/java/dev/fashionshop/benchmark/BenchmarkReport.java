@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,8 +61,7 @@ final class BenchmarkReport {
             long cpu = shop.processes.cpuMillis() - cpuAtStart;
             timeline.stop();
             write(rates, level, warmUp, (drained - loadEnded) / 1_000_000, cpu, (loadEnded - startedAt) / 1_000_000,
-                    shop.processes.residentMiB(), audit);
-            writeCpuPerStep(rates, timeline);
+                    shop.processes.residentMiB(), audit, timeline);
             if (!audit.passed()) {
                 throw new IllegalStateException("The audit found violations after the load: " + audit.violations());
             }
@@ -81,7 +79,7 @@ final class BenchmarkReport {
     }
 
     private void write(List<Integer> rates, Duration level, Duration warmUp, long drainMillis, long cpuMillis, long loadMillis,
-            Map<String, Long> residentMiB, ShopAudit.Report audit) {
+            Map<String, Long> residentMiB, ShopAudit.Report audit, CpuTimeline timeline) {
         StringBuilder out = new StringBuilder();
         out.append("# Benchmark: ").append(name).append(", ").append(Instant.now()).append("\n\n");
         out.append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
@@ -127,32 +125,22 @@ final class BenchmarkReport {
         out.append("- resident memory after the load (MiB): ").append(residentMiB).append("\n");
         out.append("- audit: ").append(audit.passed() ? "passed" : audit.violations().size() + " violation(s), unquiet "
                 + audit.unquiet()).append("; orders by status ").append(audit.ordersByStatus()).append("\n");
+        out.append(cpuPerStep(rates, timeline));
         System.out.println(out);
+        Path file = Path.of(System.getProperty("benchmark.output", "target/benchmark"), name + "-summary.md");
         try {
-            Files.createDirectories(summary().getParent());
-            Files.writeString(summary(), out);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private void append(String text) {
-        try {
-            Files.writeString(summary(), text, StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private Path summary() {
-        return Path.of(System.getProperty("benchmark.output", "target/benchmark"), name + "-summary.md");
     }
 
     /**
      * Each step's CPU per order answered, by part of the shop, from the first to the last answer of the step:
      * what a rate costs once warm, without the warm-up's or the drain's share.
      */
-    private void writeCpuPerStep(List<Integer> rates, CpuTimeline timeline) {
+    private String cpuPerStep(List<Integer> rates, CpuTimeline timeline) {
         StringBuilder out = new StringBuilder("\n## CPU per order answered, by step and part of the shop (ms)\n\n");
         List<String> steps = new ArrayList<>(List.of(WARM_UP));
         rates.forEach(rate -> steps.add(step(rate)));
@@ -176,8 +164,7 @@ final class BenchmarkReport {
             }
             out.append(" |\n");
         }
-        System.out.println(out);
-        append(out.toString());
+        return out.toString();
     }
 
     private static String row(String step, LatencyRecorder.Series series) {
