@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
@@ -101,6 +103,26 @@ class PaymentFaultToleranceTest extends OrderServiceTest {
         assertThat(PaymentServiceStub.CALLS_PER_ORDER.get(id).get()).isEqualTo(2);
         assertThat(database.queryForLong("select count(*) from orders where id = ?::uuid and payment_id is not null", id))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void anAnswerForAnOrderDeferredDuringItsPaymentIsNotApplied() throws Exception {
+        PaymentServiceStub.LATENCY_MS.set(400);
+        String since = database.queryForString("select now()::text");
+        CompletableFuture<Response> answer = CompletableFuture.supplyAsync(this::place);
+
+        // the payment is being asked for: the order is stored PAYMENT_PENDING; the sweep defers it meanwhile
+        String pending = "from orders where status = 'PAYMENT_PENDING' and created_at >= ?::timestamptz";
+        Awaitility.await().until(() -> database.queryForLong("select count(*) " + pending, since) == 1);
+        String id = database.queryForString("select id::text " + pending, since);
+        database.update("update orders set status = 'PAYMENT_DEFERRED', version = version + 1 where id = ?::uuid", id);
+
+        answer.get(10, TimeUnit.SECONDS).then().statusCode(503).body("orderId", is(id))
+                .body("orderStatus", is("PAYMENT_DEFERRED"));
+        assertThat(database.queryForLong("select count(*) from orders where id = ?::uuid and status = 'PAYMENT_DEFERRED' "
+                + "and payment_id is null", id)).isEqualTo(1);
+        assertThat(database.queryForLong("select count(*) from outbox_event where record_key = ? and type = 'OrderPlaced'", id))
+                .isZero();
     }
 
     private Response place() {

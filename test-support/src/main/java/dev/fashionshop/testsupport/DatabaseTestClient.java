@@ -53,6 +53,24 @@ public final class DatabaseTestClient {
         }
     }
 
+    /** Runs the action while a connection of its own holds the given (session-level) advisory lock. */
+    public void whileHoldingAdvisoryLock(long lock, Runnable action) {
+        try (Connection connection = dataSource.getConnection()) {
+            try (PreparedStatement take = prepare(connection, "select pg_advisory_lock(?)", lock)) {
+                take.execute();
+            }
+            try {
+                action.run();
+            } finally {
+                try (PreparedStatement release = prepare(connection, "select pg_advisory_unlock(?)", lock)) {
+                    release.execute();
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not hold the advisory lock " + lock, e);
+        }
+    }
+
     private static PreparedStatement prepare(Connection connection, String sql, Object... parameters) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
         for (int i = 0; i < parameters.length; i++) {

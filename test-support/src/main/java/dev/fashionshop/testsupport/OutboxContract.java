@@ -10,9 +10,11 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import dev.fashionshop.support.messaging.Outbox;
+import dev.fashionshop.support.messaging.OutboxRelay;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
@@ -21,7 +23,8 @@ import io.smallrye.mutiny.Uni;
  * What every publishing service guarantees through its transactional outbox, against the real database
  * and broker: an event committed with its transaction is published, as a CloudEvent keyed as asked; an
  * event whose transaction rolled back is never published; an event committed without waking the relay
- * (as when the service crashed right after the commit) is published later all the same.
+ * (as when the service crashed right after the commit) is published later all the same; while another
+ * relay (another replica) drains the outbox, this one publishes nothing.
  * <p>
  * A service's test extends it and is annotated with {@code @QuarkusTest}.
  */
@@ -74,8 +77,32 @@ public abstract class OutboxContract extends ServiceTest {
         awaitMarkedPublished(key);
     }
 
+    @Test
+    void whileAnotherRelayDrainsTheOutboxThisOnePublishesNothingAndAfterwardsEverything() {
+        String key = UUID.randomUUID().toString();
+        String waiting = "select count(*) from outbox_event where record_key = ? and published_at is null";
+        database.whileHoldingAdvisoryLock(OutboxRelay.RELAY_LOCK, () -> {
+            commit(key, "WhileAnotherRelayDrains");
+            // the commit woke this relay up; it does not get the lock, so it leaves the event to the other one
+            Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                    .until(() -> database.queryForLong(waiting, key) == 1);
+        });
+
+        kafka.awaitRecord(publishedTopic(), r -> key.equals(r.key()), Duration.ofSeconds(30));
+        awaitMarkedPublished(key);
+    }
+
+    private void commit(String key, String type) {
+        try {
+            VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(
+                    () -> outbox.add(publishedTopic(), key, type, Map.of("key", key))));
+        } catch (Throwable failure) {
+            throw new IllegalStateException(failure);
+        }
+    }
+
     private void awaitMarkedPublished(String key) {
-        org.awaitility.Awaitility.await().until(() -> database.queryForLong(
+        Awaitility.await().until(() -> database.queryForLong(
                 "select count(*) from outbox_event where record_key = ? and published_at is not null", key) == 1);
     }
 }

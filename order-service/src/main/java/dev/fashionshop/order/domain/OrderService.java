@@ -234,40 +234,59 @@ public class OrderService {
     /** @param onSettled what else the settling transaction does with the settled order (null: nothing) */
     private Uni<Order> pay(Order order, String paymentToken, Function<Order, Uni<Void>> onSettled) {
         return payments.pay(new PaymentClient.PaymentRequest(order.id, order.totalAmount, order.currency, paymentToken))
-                .chain(answer -> settle(order.id, answer, onSettled));
+                .chain(answer -> settle(order, answer, onSettled));
     }
 
     @WithTransaction
-    Uni<Order> settle(UUID orderId, PaymentGateway.Answer answer, Function<Order, Uni<Void>> onSettled) {
-        return settle(orderId, answer).call(order -> onSettled != null && order.status.isPaymentOutcome()
-                ? onSettled.apply(order)
+    Uni<Order> settle(Order order, PaymentGateway.Answer answer, Function<Order, Uni<Void>> onSettled) {
+        return settle(order, answer).call(settled -> onSettled != null && settled.status.isPaymentOutcome()
+                ? onSettled.apply(settled)
                 : Uni.createFrom().voidItem());
     }
 
-    private Uni<Order> settle(UUID orderId, PaymentGateway.Answer answer) {
-        return orders.findById(orderId).chain(order -> {
-            if (order.status != OrderStatus.PAYMENT_PENDING) {
-                // the sweep deferred it meanwhile (the call outlived shop.orders.pending-timeout): the buyer pays again
-                LOG.infof("Order %s became %s while its payment was asked for; the answer is not applied", orderId, order.status);
-                return Uni.createFrom().item(order);
+    /**
+     * Applies the payment's answer to the order as it was before the call, and writes it with one update
+     * guarded by the order's version, instead of reading the order back: only when something changed it
+     * meanwhile is it read again, and the answer not applied.
+     */
+    private Uni<Order> settle(Order order, PaymentGateway.Answer answer) {
+        int versionBeforeTheCall = order.version;
+        if (!answer.available()) {
+            order.moveTo(OrderStatus.PAYMENT_DEFERRED);
+        } else {
+            order.paymentId = answer.result().paymentId();
+            order.moveTo(answer.result().approved() ? OrderStatus.PAID : OrderStatus.PAYMENT_DECLINED);
+        }
+        return orders.updateIfUnchanged(order, versionBeforeTheCall).chain(written -> {
+            if (!written) {
+                return changedDuringThePayment(order.id);
             }
-            if (!answer.available()) {
-                return defer(order, answer.unavailableBecause()).replaceWith(order);
-            }
-            PaymentClient.PaymentResult result = answer.result();
-            order.paymentId = result.paymentId();
-            if (!result.approved()) {
-                order.moveTo(OrderStatus.PAYMENT_DECLINED);
-                return Uni.createFrom().item(order);
-            }
-            order.moveTo(OrderStatus.PAID);
-            return outbox.add(OrderEvents.TOPIC, order.id.toString(), "OrderPlaced", OrderEvents.OrderPlaced.of(order))
-                    .replaceWith(order);
+            order.version = versionBeforeTheCall + 1;
+            return announceSettled(order, answer).replaceWith(order);
         });
+    }
+
+    private Uni<Void> announceSettled(Order order, PaymentGateway.Answer answer) {
+        return switch (order.status) {
+            case PAID -> outbox.add(OrderEvents.TOPIC, order.id.toString(), "OrderPlaced", OrderEvents.OrderPlaced.of(order))
+                    .replaceWithVoid();
+            case PAYMENT_DEFERRED -> announceDeferred(order, answer.unavailableBecause());
+            default -> Uni.createFrom().voidItem();
+        };
+    }
+
+    /** The sweep deferred it meanwhile (the call outlived shop.orders.pending-timeout): the buyer pays again. */
+    private Uni<Order> changedDuringThePayment(UUID orderId) {
+        return orders.findById(orderId).invoke(current -> LOG.infof(
+                "Order %s became %s while its payment was asked for; the answer is not applied", orderId, current.status));
     }
 
     private Uni<Void> defer(Order order, String reason) {
         order.moveTo(OrderStatus.PAYMENT_DEFERRED);
+        return announceDeferred(order, reason);
+    }
+
+    private Uni<Void> announceDeferred(Order order, String reason) {
         return outbox.add(OrderEvents.TOPIC, order.id.toString(), "PaymentDeferred",
                 new OrderEvents.PaymentDeferred(order.id, order.buyerId, order.totalAmount, order.currency, reason))
                 .replaceWithVoid();

@@ -27,6 +27,15 @@ public class OrderRepository implements PanacheRepositoryBase<Order, UUID> {
                 .page(Page.ofSize(limit)).list();
     }
 
+    /**
+     * Writes the order's status, payment and time, unless it changed since it had the given version;
+     * answers whether it was written.
+     */
+    public Uni<Boolean> updateIfUnchanged(Order order, int version) {
+        return update("status = ?1, paymentId = ?2, updatedAt = ?3, version = version + 1 where id = ?4 and version = ?5",
+                order.status, order.paymentId, order.updatedAt, order.id, version).map(updated -> updated == 1);
+    }
+
     public Uni<List<Order>> listForBuyer(String buyerId, int page, int size) {
         return find("buyerId", Sort.descending("createdAt"), buyerId).page(Page.of(page, size)).list();
     }

@@ -4,10 +4,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.ColumnResult;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.SqlResultSetMapping;
 import jakarta.persistence.Table;
 
 /**
@@ -16,12 +14,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "ended_order")
-// A named mapping for the advisory lock's native select: Hibernate caches the plan of a native select by
-// its mapping, and a dynamic one (a result class) never matches again, filling the plan cache.
-@SqlResultSetMapping(name = EndedOrder.LOCKED, columns = @ColumnResult(name = "locked", type = Integer.class))
 public class EndedOrder {
-
-    public static final String LOCKED = "EndedOrder.locked";
 
     @Id
     @Column(name = "order_id")

@@ -27,7 +27,6 @@ import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -46,8 +45,17 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final int BATCH_SIZE = 100;
-    /** An arbitrary key for the advisory lock; each service has its own database. */
-    private static final long RELAY_LOCK = 0x0_07B0_C5L;
+    /** An arbitrary key for the advisory lock that one relay at a time holds; each service has its own database. */
+    public static final long RELAY_LOCK = 0x0_07B0_C5L;
+    /**
+     * The waiting events, oldest first, if this relay gets the lock (held to the transaction's end); none
+     * if another holds it. One statement: the volatile lock function keeps the CTE from being inlined, so
+     * it runs once.
+     */
+    private static final String WAITING_UNLESS_ANOTHER_RELAY_DRAINS = """
+            with relay as (select pg_try_advisory_xact_lock($1) as locked)
+            select id, topic, record_key, type, payload, created_at from outbox_event, relay
+            where relay.locked and published_at is null order by seq limit $2""";
 
     @Inject
     Pool pool;
@@ -103,23 +111,14 @@ public class OutboxRelay {
 
     private Uni<Integer> publishBatch() {
         return pool.withTransaction(connection -> connection
-                .preparedQuery("select pg_try_advisory_xact_lock($1)").execute(Tuple.of(RELAY_LOCK))
-                .chain(locked -> locked.iterator().next().getBoolean(0)
-                        ? publishWaiting(connection)
-                        : Uni.createFrom().item(0)));
-    }
-
-    private Uni<Integer> publishWaiting(SqlConnection connection) {
-        return connection.preparedQuery("""
-                select id, topic, record_key, type, payload, created_at from outbox_event
-                where published_at is null order by seq limit $1""")
-                .execute(Tuple.of(BATCH_SIZE))
+                .preparedQuery(WAITING_UNLESS_ANOTHER_RELAY_DRAINS)
+                .execute(Tuple.of(RELAY_LOCK, BATCH_SIZE))
                 .chain(rows -> sendInOrder(rows)
                         .chain(ids -> ids.isEmpty()
                                 ? Uni.createFrom().item(0)
                                 : connection.preparedQuery("update outbox_event set published_at = now() where id = any($1)")
                                         .execute(Tuple.of(ids.toArray(UUID[]::new)))
-                                        .replaceWith(ids.size())));
+                                        .replaceWith(ids.size()))));
     }
 
     /**
