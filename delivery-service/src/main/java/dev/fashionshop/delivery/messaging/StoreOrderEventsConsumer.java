@@ -35,7 +35,7 @@ public class StoreOrderEventsConsumer {
     record StoreAccepted(UUID orderId, String buyerId, String shippingAddress) {
     }
 
-    @Incoming("store-orders-in")
+    @Incoming("events-in")
     public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
         return inbox.process(batch, Set.of("StoreAccepted", "StoreCancelled"), this::handle);
     }

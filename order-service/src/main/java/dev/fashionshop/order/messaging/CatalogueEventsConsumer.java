@@ -7,36 +7,34 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import dev.fashionshop.order.domain.CatalogueItem;
 import dev.fashionshop.order.domain.CatalogueVariant;
 import dev.fashionshop.order.persistence.CatalogueRepository;
-import dev.fashionshop.support.messaging.EventInbox;
+import dev.fashionshop.support.messaging.EventHandler;
 import dev.fashionshop.support.messaging.IncomingEvent;
 import dev.fashionshop.support.messaging.PoisonEventException;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /** Keeps the catalogue replica from the items topic, so that orders are validated while the store is down. */
 @ApplicationScoped
-public class CatalogueEventsConsumer {
+public class CatalogueEventsConsumer implements EventHandler {
 
     private static final Logger LOG = Logger.getLogger(CatalogueEventsConsumer.class);
 
     @Inject
-    EventInbox inbox;
-
-    @Inject
     CatalogueRepository catalogue;
 
-    @Incoming("items-in")
-    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
-        return inbox.process(batch, Set.of("ItemRegistered", "ItemUpdated", "StockChanged"), this::handle);
+    private static final Set<String> HANDLED = Set.of("ItemRegistered", "ItemUpdated", "StockChanged");
+
+    @Override
+    public boolean handles(String eventType) {
+        return HANDLED.contains(eventType);
     }
 
-    private Uni<Void> handle(IncomingEvent event) {
+    @Override
+    public Uni<Void> handle(IncomingEvent event) {
         return switch (event.type()) {
             case "ItemRegistered", "ItemUpdated" -> save(event.dataAs(CatalogueEvents.ItemSnapshot.class), event);
             case "StockChanged" -> {

@@ -1,39 +1,36 @@
 package dev.fashionshop.view.messaging;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import dev.fashionshop.support.messaging.EventHandler;
 import dev.fashionshop.support.messaging.EventInbox;
 import dev.fashionshop.view.domain.CatalogProjection;
 import dev.fashionshop.view.domain.OrderProjection;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
-/** Consumes every topic: the items build the catalogue view, the rest the my-orders view. */
+/**
+ * The view's one Kafka consumer, of every topic: the items build the catalogue view, the rest the my-orders
+ * view. A poll's events are one batch, processed in one transaction.
+ */
 @ApplicationScoped
 public class ViewEventsConsumer {
 
-    @Inject
-    EventInbox inbox;
+    private final EventInbox inbox;
+    private final List<EventHandler> handlers;
 
-    @Inject
-    CatalogProjection catalog;
-
-    @Inject
-    OrderProjection orders;
-
-    @Incoming("items-in")
-    public Uni<Void> consumeItems(KafkaRecordBatch<String, String> batch) {
-        return inbox.process(batch, CatalogProjection.EVENTS, catalog::apply);
+    ViewEventsConsumer(EventInbox inbox, CatalogProjection catalog, OrderProjection orders) {
+        this.inbox = inbox;
+        this.handlers = List.of(EventHandler.of(CatalogProjection.EVENTS::contains, catalog::apply),
+                EventHandler.of(orders::handles, orders::apply));
     }
 
-    @Incoming("orders-in")
-    @Incoming("payments-in")
-    @Incoming("store-orders-in")
-    @Incoming("deliveries-in")
-    public Uni<Void> consumeOrderEvents(KafkaRecordBatch<String, String> batch) {
-        return inbox.process(batch, orders::handles, orders::apply);
+    @Incoming("events-in")
+    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return inbox.process(batch, handlers);
     }
 }

@@ -5,14 +5,12 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import dev.fashionshop.payment.domain.PaymentService;
-import dev.fashionshop.support.messaging.EventInbox;
+import dev.fashionshop.support.messaging.EventHandler;
 import dev.fashionshop.support.messaging.IncomingEvent;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
  * Consumes the orders topic for orders that ended before they were paid, as far as order-service
@@ -20,22 +18,22 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
  * through (the call timed out after the provider approved it); if it did, the money goes back.
  */
 @ApplicationScoped
-public class OrderEventsConsumer {
+public class OrderEventsConsumer implements EventHandler {
 
     private static final Logger LOG = Logger.getLogger(OrderEventsConsumer.class);
 
     @Inject
-    EventInbox inbox;
-
-    @Inject
     PaymentService payments;
 
-    @Incoming("orders-in")
-    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
-        return inbox.process(batch, Set.of("OrderExpired", "OrderCancelled"), this::handle);
+    private static final Set<String> HANDLED = Set.of("OrderExpired", "OrderCancelled");
+
+    @Override
+    public boolean handles(String eventType) {
+        return HANDLED.contains(eventType);
     }
 
-    private Uni<Void> handle(IncomingEvent event) {
+    @Override
+    public Uni<Void> handle(IncomingEvent event) {
         if ("OrderExpired".equals(event.type())) {
             return payments.refundEnded(event.orderId(), "order expired before it was paid");
         }

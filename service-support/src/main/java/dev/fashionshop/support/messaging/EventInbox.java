@@ -12,13 +12,14 @@ import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
@@ -44,6 +45,13 @@ public class EventInbox {
     private static final Logger LOG = Logger.getLogger(EventInbox.class);
     private static final Duration FIRST_RETRY = Duration.ofMillis(200);
     private static final Duration MAX_RETRY = Duration.ofSeconds(10);
+
+    /** Processes a batch of events, each by the handler of its type, and passes over the types none handles. */
+    public Uni<Void> process(KafkaRecordBatch<String, String> batch, List<EventHandler> handlers) {
+        return process(batch, type -> handlers.stream().anyMatch(handler -> handler.handles(type)),
+                event -> handlers.stream().filter(handler -> handler.handles(event.type())).findFirst().orElseThrow()
+                        .handle(event));
+    }
 
     /** Processes a batch of events of the given types, and passes over the others. */
     public Uni<Void> process(KafkaRecordBatch<String, String> batch, Set<String> handledTypes,
@@ -159,8 +167,19 @@ public class EventInbox {
         return Uni.createFrom().voidItem();
     }
 
-    private static Uni<Void> deadLetter(Message<String> record, Throwable poison) {
-        LOG.errorf("Sending a poison event to the dead-letter topic: %s", poison.getMessage());
-        return Uni.createFrom().completionStage(() -> record.nack(poison));
+    /**
+     * Sends the record to its topic's dead-letter topic ({@code <topic>-dlq}): a service reads several topics
+     * with one consumer, and SmallRye's dead-letter handler takes the topic from the nack's metadata.
+     */
+    private static Uni<Void> deadLetter(KafkaRecord<String, String> record, Throwable poison) {
+        String deadLetterTopic = deadLetterTopicOf(record.getTopic());
+        LOG.errorf("Sending a poison event to %s: %s", deadLetterTopic, poison.getMessage());
+        return Uni.createFrom().completionStage(() -> record.nack(poison, Metadata.of(
+                OutgoingKafkaRecordMetadata.builder().withTopic(deadLetterTopic).build())));
+    }
+
+    /** The dead-letter topic of a topic: {@code orders} has {@code orders-dlq}. */
+    public static String deadLetterTopicOf(String topic) {
+        return topic + "-dlq";
     }
 }

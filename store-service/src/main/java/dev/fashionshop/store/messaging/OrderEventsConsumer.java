@@ -27,7 +27,7 @@ public class OrderEventsConsumer {
     @Inject
     StoreOrderService storeOrders;
 
-    @Incoming("orders-in")
+    @Incoming("events-in")
     public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
         return inbox.process(batch, Set.of("OrderPlaced", "OrderCancelled"), this::handle);
     }

@@ -3,16 +3,19 @@ package dev.fashionshop.local.audit;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
 
 /** How far the shop's consumers are behind, and what the dead-letter topics hold. */
@@ -25,21 +28,23 @@ final class KafkaProgress {
     }
 
     /**
-     * Records not yet consumed (committed), per consumer group, for every group of the cluster. A
-     * partition of a group's topics where it never committed counts from its start; a group's topics are
-     * those it committed on and the one its name gives ({@code <service>.<topic>}), so that a group that
-     * has not committed anything yet is behind on all its topic holds.
+     * Records not yet consumed (committed), per consumer group, for every group of the cluster. A group's
+     * topics are those it committed on and those assigned to its members, and where it never committed it
+     * is behind by everything the topic holds; a group that is still being balanced counts as behind.
      */
     Map<String, Long> lagPerGroup() throws ExecutionException, InterruptedException {
         Map<String, Long> lag = new HashMap<>();
-        Set<String> topics = admin.listTopics().names().get();
-        for (GroupListing group : admin.listGroups().all().get()) {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.groupId())
+        List<String> groups = admin.listGroups().all().get().stream().map(GroupListing::groupId).toList();
+        Map<String, ConsumerGroupDescription> described = groups.isEmpty() ? Map.of()
+                : admin.describeConsumerGroups(groups).all().get();
+        for (String group : groups) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                     .partitionsToOffsetAndMetadata().get();
             Set<String> consumed = committed.keySet().stream().map(TopicPartition::topic).collect(Collectors.toCollection(HashSet::new));
-            String named = group.groupId().substring(group.groupId().lastIndexOf('.') + 1);
-            if (topics.contains(named)) {
-                consumed.add(named);
+            ConsumerGroupDescription description = described.get(group);
+            if (description != null) {
+                description.members().forEach(member -> member.assignment().topicPartitions()
+                        .forEach(partition -> consumed.add(partition.topic())));
             }
             Map<TopicPartition, Long> starts = offsets(partitionsOf(consumed), OffsetSpec.earliest());
             Map<TopicPartition, Long> ends = offsets(starts.keySet(), OffsetSpec.latest());
@@ -48,9 +53,16 @@ final class KafkaProgress {
                 OffsetAndMetadata position = committed.get(end.getKey());
                 behind += end.getValue() - (position == null ? starts.get(end.getKey()) : position.offset());
             }
-            lag.put(group.groupId(), Math.max(0, behind));
+            lag.put(group, balancing(description) ? Math.max(1, behind) : Math.max(0, behind));
         }
         return lag;
+    }
+
+    private static boolean balancing(ConsumerGroupDescription description) {
+        return description != null && (description.groupState() == GroupState.PREPARING_REBALANCE
+                || description.groupState() == GroupState.COMPLETING_REBALANCE
+                || description.groupState() == GroupState.ASSIGNING
+                || description.groupState() == GroupState.RECONCILING);
     }
 
     /** Records in each dead-letter topic (the topics named {@code *-dlq}). */

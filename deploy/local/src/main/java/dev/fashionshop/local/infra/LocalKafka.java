@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
@@ -91,6 +92,7 @@ public final class LocalKafka implements AutoCloseable {
 
     private void createMissingTopics(List<String> topics, int partitions) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            deleteGroupsOfOneTopic(admin, topics);
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = topics.stream()
                     .filter(topic -> !existing.contains(topic))
@@ -99,6 +101,21 @@ public final class LocalKafka implements AutoCloseable {
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get();
             }
+        }
+    }
+
+    /**
+     * Until 2026-11 each service had a consumer group per topic ({@code <service>.<topic>}); now one group per
+     * service reads all its topics. The old groups of a data directory are left behind, empty and ever more
+     * behind (the audit would wait for them forever): they are deleted before any service starts. The new
+     * groups begin at the topics' start, and the inboxes pass over what was processed before.
+     */
+    private static void deleteGroupsOfOneTopic(Admin admin, List<String> topics) throws Exception {
+        List<String> leftOver = admin.listGroups().all().get().stream().map(GroupListing::groupId)
+                .filter(group -> topics.contains(group.substring(group.lastIndexOf('.') + 1)))
+                .toList();
+        if (!leftOver.isEmpty()) {
+            admin.deleteConsumerGroups(leftOver).all().get();
         }
     }
 
