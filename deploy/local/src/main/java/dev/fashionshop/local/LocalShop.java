@@ -122,6 +122,7 @@ public final class LocalShop implements AutoCloseable {
         kafkaControllerPort = freePort();
         postgres = LocalPostgres.start(data.resolve("postgres"), postgresPort, ServiceSpec.databases());
         kafka = LocalKafka.start(data.resolve("kafka"), kafkaPort, kafkaControllerPort);
+        kafka.deleteGroupsOfOneTopic(ServiceSpec.SHOP.stream().map(ServiceSpec::name).toList());
         identity = LocalIdentity.in(data.resolve("jwt"));
     }
 

@@ -6,12 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.MetadataVersion;
@@ -92,7 +93,6 @@ public final class LocalKafka implements AutoCloseable {
 
     private void createMissingTopics(List<String> topics, int partitions) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
-            deleteGroupsOfOneTopic(admin, topics);
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = topics.stream()
                     .filter(topic -> !existing.contains(topic))
@@ -107,15 +107,24 @@ public final class LocalKafka implements AutoCloseable {
     /**
      * Until 2026-11 each service had a consumer group per topic ({@code <service>.<topic>}); now one group per
      * service reads all its topics. The old groups of a data directory are left behind, empty and ever more
-     * behind (the audit would wait for them forever): they are deleted before any service starts. The new
-     * groups begin at the topics' start, and the inboxes pass over what was processed before.
+     * behind (the audit would wait for them forever): the runner deletes them before any service starts. The
+     * new groups begin at the topics' start, and the inboxes pass over what was processed before. The groups
+     * are deleted by name: right after a start the broker is still loading its groups, and a listing would
+     * come back empty, where a deletion waits for the loading to end.
      */
-    private static void deleteGroupsOfOneTopic(Admin admin, List<String> topics) throws Exception {
-        List<String> leftOver = admin.listGroups().all().get().stream().map(GroupListing::groupId)
-                .filter(group -> topics.contains(group.substring(group.lastIndexOf('.') + 1)))
-                .toList();
-        if (!leftOver.isEmpty()) {
-            admin.deleteConsumerGroups(leftOver).all().get();
+    public void deleteGroupsOfOneTopic(List<String> services) throws Exception {
+        List<String> candidates = services.stream()
+                .flatMap(service -> ShopTopics.TOPICS.stream().map(topic -> service + "." + topic)).toList();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            for (var deletion : admin.deleteConsumerGroups(candidates).deletedGroups().entrySet()) {
+                try {
+                    deletion.getValue().get();
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof GroupIdNotFoundException)) {
+                        throw e;
+                    }
+                }
+            }
         }
     }
 
