@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -21,12 +22,14 @@ import dev.fashionshop.support.idempotency.RequestInProgressException;
 
 /**
  * Every error a service answers, as a problem: bad input is a 400 naming what is wrong, an unknown
- * resource a 404, an Idempotency-Key reused with another request a 422 (one still in progress a 409), and an unexpected failure a 500 that reveals nothing of the internals. Security
+ * resource a 404, an Idempotency-Key reused with another request a 422 (one still in progress a 409), a row another
+ * transaction changed first a 409 to send again, and an unexpected failure a 500 that reveals nothing of the internals. Security
  * refusals (401 with its challenge, 403) keep Quarkus' own answers.
  */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final int CHANGED_MEANWHILE_RETRY_AFTER_SECONDS = 1;
 
     @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e) {
@@ -70,6 +73,19 @@ public class ProblemMappers {
     public Response inProgress(RequestInProgressException e) {
         return Response.fromResponse(Problem.of(Response.Status.CONFLICT, e.getMessage()).toResponse())
                 .header("Retry-After", RequestInProgressException.RETRY_AFTER_SECONDS)
+                .build();
+    }
+
+    /**
+     * Another transaction changed the same row first (a versioned entity: the owner releasing stock while
+     * the store reserves it for an order): nothing was written, and the same request again will do.
+     */
+    @ServerExceptionMapper
+    public Response changedMeanwhile(OptimisticLockException e) {
+        return Response.fromResponse(Problem.of(Response.Status.CONFLICT,
+                        "What this request changes was changed by another at the same moment; nothing was done, send it again")
+                        .toResponse())
+                .header("Retry-After", CHANGED_MEANWHILE_RETRY_AFTER_SECONDS)
                 .build();
     }
 
