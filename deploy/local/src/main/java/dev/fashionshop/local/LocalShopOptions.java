@@ -29,7 +29,10 @@ public record LocalShopOptions(Path dataDirectory, Path projectDirectory, int ga
      * A service's live heap stays below 35 MiB under load: 128 MiB leave room (a 96 MiB heap and two malloc
      * arenas saved 20 MiB of RSS but tripled the p99, run I against I2), and the serial collector is the
      * cheapest on two cores. The JIT is the JVM's default: C2's code, once warm, costs half the CPU per order
-     * of C1's (docs/performance.md, run J), which had been the default for a quicker first minute.
+     * of C1's (docs/performance.md, run J), which had been the default for a quicker first minute. C2 allocates
+     * its working memory with malloc and frees it after each compilation, but glibc keeps the freed memory: the
+     * JVM hands it back every 5 s (docs/performance.md, run S).
      */
-    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx128m", "-XX:+UseSerialGC");
+    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx128m", "-XX:+UseSerialGC",
+            "-XX:TrimNativeHeapInterval=5000");
 }

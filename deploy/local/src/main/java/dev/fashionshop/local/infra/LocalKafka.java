@@ -29,21 +29,24 @@ public final class LocalKafka implements AutoCloseable {
 
     private final KafkaRaftServer server;
     private final int port;
+    private final boolean formattedNow;
 
-    private LocalKafka(KafkaRaftServer server, int port) {
+    private LocalKafka(KafkaRaftServer server, int port, boolean formattedNow) {
         this.server = server;
         this.port = port;
+        this.formattedNow = formattedNow;
     }
 
     public static LocalKafka start(Path logDirectory, int port, int controllerPort) throws Exception {
         Files.createDirectories(logDirectory);
         KafkaConfig config = KafkaConfig.fromProps(serverProperties(logDirectory, port, controllerPort), false);
-        if (!Files.exists(logDirectory.resolve("meta.properties"))) {
+        boolean formattedNow = !Files.exists(logDirectory.resolve("meta.properties"));
+        if (formattedNow) {
             format(config, logDirectory);
         }
         KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
         server.startup();
-        LocalKafka kafka = new LocalKafka(server, port);
+        LocalKafka kafka = new LocalKafka(server, port, formattedNow);
         try {
             kafka.createMissingTopics(ShopTopics.allWithDeadLetterTopics(), ShopTopics.PARTITIONS);
         } catch (Exception e) {
@@ -51,6 +54,11 @@ public final class LocalKafka implements AutoCloseable {
             throw e;
         }
         return kafka;
+    }
+
+    /** Whether this start formatted the log directory: a new one, with no topic, group or event from before. */
+    public boolean formattedNow() {
+        return formattedNow;
     }
 
     public String bootstrapServers() {
