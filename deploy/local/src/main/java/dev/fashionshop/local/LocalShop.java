@@ -11,10 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -123,37 +120,12 @@ public final class LocalShop implements AutoCloseable {
         postgresPort = portOrFree(options.postgresPort());
         kafkaPort = portOrFree(options.kafkaPort());
         kafkaControllerPort = freePort();
-        // side by side: each start is mostly waiting (initdb and the server's start, the broker loading its log)
-        ExecutorService starting = Executors.newFixedThreadPool(2);
-        try {
-            Future<LocalPostgres> startingPostgres = starting.submit(
-                    () -> LocalPostgres.start(data.resolve("postgres"), postgresPort, ServiceSpec.databases()));
-            Future<LocalKafka> startingKafka = starting.submit(
-                    () -> LocalKafka.start(data.resolve("kafka"), kafkaPort, kafkaControllerPort));
-            List<Exception> failures = new ArrayList<>();
-            postgres = resultOf(startingPostgres, failures);
-            kafka = resultOf(startingKafka, failures);
-            if (!failures.isEmpty()) {
-                failures.subList(1, failures.size()).forEach(failures.get(0)::addSuppressed);
-                throw failures.get(0);
-            }
-        } finally {
-            starting.shutdown();
-        }
+        postgres = LocalPostgres.start(data.resolve("postgres"), postgresPort, ServiceSpec.databases());
+        kafka = LocalKafka.start(data.resolve("kafka"), kafkaPort, kafkaControllerPort);
         if (!kafka.formattedNow()) {
             kafka.deleteGroupsOfOneTopic(ServiceSpec.SHOP.stream().map(ServiceSpec::name).toList());
         }
         identity = LocalIdentity.in(data.resolve("jwt"));
-    }
-
-    /** What the start gave, or null with its failure added to the failures: the caller stops what did start. */
-    private static <T> T resultOf(Future<T> start, List<Exception> failures) throws InterruptedException {
-        try {
-            return start.get();
-        } catch (ExecutionException e) {
-            failures.add(e.getCause() instanceof Exception cause ? cause : e);
-            return null;
-        }
     }
 
     /**

@@ -1,8 +1,12 @@
 package dev.fashionshop.local;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+
+import com.sun.management.HotSpotDiagnosticMXBean;
 
 /**
  * How to run the shop locally.
@@ -31,8 +35,26 @@ public record LocalShopOptions(Path dataDirectory, Path projectDirectory, int ga
      * cheapest on two cores. The JIT is the JVM's default: C2's code, once warm, costs half the CPU per order
      * of C1's (docs/performance.md, run J), which had been the default for a quicker first minute. C2 allocates
      * its working memory with malloc and frees it after each compilation, but glibc keeps the freed memory: the
-     * JVM hands it back every 5 s (docs/performance.md, run S).
+     * JVM hands it back every 5 s (docs/performance.md, run S), where it knows how (later updates of JDK 17 do;
+     * the services run on the runner's own JVM).
      */
-    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx128m", "-XX:+UseSerialGC",
-            "-XX:TrimNativeHeapInterval=5000");
+    public static final List<String> DEFAULT_JVM_OPTIONS = defaultJvmOptions();
+
+    private static List<String> defaultJvmOptions() {
+        List<String> options = new ArrayList<>(List.of("-Xmx128m", "-XX:+UseSerialGC"));
+        if (jvmKnowsOption("TrimNativeHeapInterval")) {
+            options.add("-XX:TrimNativeHeapInterval=5000");
+        }
+        return List.copyOf(options);
+    }
+
+    /** Whether this JVM has the -XX option: an unknown one would keep a service from starting at all. */
+    private static boolean jvmKnowsOption(String name) {
+        try {
+            ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).getVMOption(name);
+            return true;
+        } catch (IllegalArgumentException unknown) {
+            return false;
+        }
+    }
 }

@@ -115,7 +115,8 @@ public final class LocalKafka implements AutoCloseable {
     /**
      * Until 2026-11 each service had a consumer group per topic ({@code <service>.<topic>}); now one group per
      * service reads all its topics. The old groups of a data directory are left behind, empty and ever more
-     * behind (the audit would wait for them forever): the runner deletes them before any service starts. The
+     * behind (the audit would wait for them forever): the runner deletes them before any service starts (a
+     * log directory formatted by this start has none, and is spared 25 futile deletions). The
      * new groups begin at the topics' start, and the inboxes pass over what was processed before. The groups
      * are deleted by name: right after a start the broker is still loading its groups, and a listing would
      * come back empty, where a deletion waits for the loading to end.

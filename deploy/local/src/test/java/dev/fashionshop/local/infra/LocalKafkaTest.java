@@ -26,12 +26,14 @@ class LocalKafkaTest {
         int port = freePort();
         int controllerPort = freePort();
         try (LocalKafka kafka = LocalKafka.start(data, port, controllerPort); Admin admin = admin(kafka)) {
+            assertThat(kafka.formattedNow()).as("a new data directory: no group from before to delete").isTrue();
             committed(admin, "order-view-service.orders");
             committed(admin, "payment-service.store-orders");
             committed(admin, "order-view-service");
         }
 
         try (LocalKafka kafka = LocalKafka.start(data, port, controllerPort); Admin admin = admin(kafka)) {
+            assertThat(kafka.formattedNow()).isFalse();
             // right after the start: the broker is still loading the groups
             kafka.deleteGroupsOfOneTopic(List.of("order-view-service", "payment-service", "store-service"));
 
