@@ -6,6 +6,9 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.fashionshop.order.client.PaymentGateway;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
@@ -123,6 +127,31 @@ class PaymentFaultToleranceTest extends OrderServiceTest {
                 + "and payment_id is null", id)).isEqualTo(1);
         assertThat(database.queryForLong("select count(*) from outbox_event where record_key = ? and type = 'OrderPlaced'", id))
                 .isZero();
+    }
+
+    @Test
+    void anOrderWhoseBuyerLeftDuringThePaymentIsStillSettledAndHandedToTheStore() throws Exception {
+        PaymentServiceStub.LATENCY_MS.set(400);
+        String since = database.queryForString("select now()::text");
+        String pending = "from orders where status = 'PAYMENT_PENDING' and created_at >= ?::timestamptz";
+
+        try (Socket buyer = new Socket("localhost", RestAssured.port)) {
+            byte[] body = item.order(1, null).getBytes(StandardCharsets.UTF_8);
+            OutputStream out = buyer.getOutputStream();
+            out.write(("POST /api/orders HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + alice
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            // the order is stored and its payment asked for; the buyer closes the connection before the answer
+            Awaitility.await().until(() -> database.queryForLong("select count(*) " + pending, since) == 1);
+        }
+        String id = database.queryForString("select id::text from orders where created_at >= ?::timestamptz", since);
+
+        Awaitility.await().until(() -> database.queryForLong(
+                "select count(*) from orders where id = ?::uuid and status = 'PAID' and payment_id is not null", id) == 1);
+        Awaitility.await().until(() -> database.queryForLong(
+                "select count(*) from outbox_event where record_key = ? and type = 'OrderPlaced'", id) == 1);
     }
 
     private Response place() {

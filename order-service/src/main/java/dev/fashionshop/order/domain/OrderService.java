@@ -38,7 +38,8 @@ import io.smallrye.mutiny.Uni;
 public class OrderService {
 
     private static final Logger LOG = Logger.getLogger(OrderService.class);
-    private static final int BATCH = 100;
+    /** The most orders one transaction of a timer moves. */
+    static final int BATCH = 100;
 
     @Inject
     OrderRepository orders;

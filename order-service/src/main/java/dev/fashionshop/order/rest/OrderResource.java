@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 import dev.fashionshop.order.domain.Order;
 import dev.fashionshop.order.domain.OrderRequest;
@@ -67,8 +68,13 @@ public class OrderResource {
     /**
      * Places an order. With an Idempotency-Key, a repeat of the same request answers the first answer
      * again (marked Idempotent-Replayed) and creates nothing; the key with another request is a 422.
+     * <p>
+     * Not cancelled when the client goes away: a payment that was asked for is settled (and a paid order
+     * handed to the store) whether or not anyone waits for the answer, instead of the order waiting,
+     * PAYMENT_PENDING, for the sweep to defer it.
      */
     @POST
+    @Cancellable(false)
     public Uni<Response> place(HttpHeaders headers,
             @NotNull @Valid PlaceOrderRequest request) {
         IdempotencyKey key = idempotencyKeys.keyFor(headers, buyer.getSubject(), "POST /api/orders", request);
@@ -89,6 +95,7 @@ public class OrderResource {
     @POST
     @Path("{id}/payment")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Cancellable(false)
     public Uni<Response> pay(UUID id, @Valid PaymentRetry retry) {
         return orders.retryPayment(id, buyer.getSubject(), retry == null ? null : retry.paymentToken())
                 .onItem().ifNull().failWith(() -> new NotFoundException("No order " + id))
@@ -98,6 +105,7 @@ public class OrderResource {
     /** The same without a body (no payment token): what `curl -X POST` sends. */
     @POST
     @Path("{id}/payment")
+    @Cancellable(false)
     public Uni<Response> payWithoutBody(UUID id) {
         return pay(id, null);
     }
