@@ -52,7 +52,7 @@ final class BenchmarkReport {
      * After the load: waits until the shop drained (the audit waits for quiet), measures CPU and memory,
      * writes the figures and stops a shop this run started. Fails the run when the audit finds a violation.
      */
-    void finish(Shop shop, List<Integer> rates, Duration level, Duration warmUp, long cpuAtStart, long startedAt,
+    void finish(Shop shop, List<Integer> rates, Duration level, WarmUp warmUp, long cpuAtStart, long startedAt,
             CpuTimeline timeline) {
         try {
             long loadEnded = System.nanoTime();
@@ -78,14 +78,13 @@ final class BenchmarkReport {
         }
     }
 
-    private void write(List<Integer> rates, Duration level, Duration warmUp, long drainMillis, long cpuMillis, long loadMillis,
+    private void write(List<Integer> rates, Duration level, WarmUp warmUp, long drainMillis, long cpuMillis, long loadMillis,
             Map<String, Long> residentMiB, ShopAudit.Report audit, CpuTimeline timeline) {
         StringBuilder out = new StringBuilder();
         out.append("# Benchmark: ").append(name).append(", ").append(Instant.now()).append("\n\n");
         out.append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
                 .append(System.getProperty("java.version")).append("; steps of ").append(level.toSeconds())
-                .append(" s after a warm-up of ").append(warmUp.toSeconds()).append(" s at ").append(rates.get(0))
-                .append("/s.\n\n");
+                .append(" s after ").append(warmUp.describe()).append(".\n\n");
         out.append("| step | orders | errors | p50 ms | p95 ms | p99 ms | max ms | held (p99 <= ")
                 .append(OrdersSimulation.P99_LIMIT_MS).append(" ms, 0 errors) |\n|---|---|---|---|---|---|---|---|\n");
         Integer headline = null;

@@ -117,6 +117,6 @@ public class JourneySimulation extends ShopSimulation {
 
     @Override
     public void after() {
-        finish(List.of(rate), duration, Duration.ZERO);
+        finish(List.of(rate), duration, WarmUp.NONE);
     }
 }

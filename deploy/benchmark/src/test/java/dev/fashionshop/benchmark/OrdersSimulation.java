@@ -29,7 +29,7 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
 /**
  * The headline figure: buyers post orders at a fixed arrival rate (an open workload: a slow shop cannot
  * slow the load down), stepped up through {@code benchmark.rates}, each held {@code benchmark.level-seconds}
- * after a warm-up. A step breaks when its p99 exceeds {@value #P99_LIMIT_MS} ms or any order fails; the
+ * after a warm-up ({@link WarmUp}). A step breaks when its p99 exceeds {@value #P99_LIMIT_MS} ms or any order fails; the
  * steps after a broken one send nothing. One order in {@value #FRESHNESS_SAMPLE} is followed until the
  * buyer's view answers it and the store holds it RECEIVED (freshness). After the load: the time until
  * every event is consumed (drain), CPU per order of all the shop's processes, each service's memory, and
@@ -43,15 +43,14 @@ public class OrdersSimulation extends ShopSimulation {
     private final List<Integer> rates = Arrays.stream(System.getProperty("benchmark.rates", "5").split(","))
             .map(String::trim).map(Integer::valueOf).toList();
     private final Duration level = Duration.ofSeconds(Long.getLong("benchmark.level-seconds", 5));
-    private final Duration warmUp = Duration.ofSeconds(Long.getLong("benchmark.warm-up-seconds", 0));
+    private final WarmUp warmUp = WarmUp.configured(rates.get(0));
 
     public OrdersSimulation() throws Exception {
         super("orders");
         HttpProtocolBuilder protocol = http.baseUrl(shop.url).contentTypeHeader("application/json")
                 .acceptHeader("application/json");
 
-        PopulationBuilder load = warmUp.isZero() ? null
-                : orders(BenchmarkReport.WARM_UP, -1).injectOpen(constantUsersPerSec(rates.get(0)).during(warmUp));
+        PopulationBuilder load = warmUp.isNone() ? null : orders(BenchmarkReport.WARM_UP, -1).injectOpen(warmUp.injection());
         for (int i = 0; i < rates.size(); i++) {
             PopulationBuilder step = orders(BenchmarkReport.step(rates.get(i)), i)
                     .injectOpen(constantUsersPerSec(rates.get(i)).during(level));

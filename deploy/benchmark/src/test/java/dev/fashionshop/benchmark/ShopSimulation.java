@@ -45,7 +45,7 @@ abstract class ShopSimulation extends Simulation {
     }
 
     /** Ends the run: the steps it made ({@code rates}, each {@code level} long, after {@code warmUp}). */
-    void finish(List<Integer> rates, Duration level, Duration warmUp) {
+    void finish(List<Integer> rates, Duration level, WarmUp warmUp) {
         report.finish(shop, rates, level, warmUp, cpuAtStart, startedAt, cpu);
     }
 }
