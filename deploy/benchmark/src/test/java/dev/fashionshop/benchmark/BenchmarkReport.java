@@ -24,10 +24,12 @@ final class BenchmarkReport {
 
     private final String name;
     private final LatencyRecorder recorder;
+    private final MachineSpeed machine;
 
-    BenchmarkReport(String name, LatencyRecorder recorder) {
+    BenchmarkReport(String name, LatencyRecorder recorder, MachineSpeed machine) {
         this.name = name;
         this.recorder = recorder;
+        this.machine = machine;
     }
 
     static String step(int rate) {
@@ -82,8 +84,7 @@ final class BenchmarkReport {
             Map<String, Long> residentMiB, ShopAudit.Report audit, CpuTimeline timeline) {
         StringBuilder out = new StringBuilder();
         out.append("# Benchmark: ").append(name).append(", ").append(Instant.now()).append("\n\n");
-        out.append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
-                .append(System.getProperty("java.version")).append("; steps of ").append(level.toSeconds())
+        out.append("Machine: ").append(machine.describe()).append(".\n\nSteps of ").append(level.toSeconds())
                 .append(" s after ").append(warmUp.describe()).append(".\n\n");
         out.append("| step | orders | errors | p50 ms | p95 ms | p99 ms | max ms | held (p99 <= ")
                 .append(OrdersSimulation.P99_LIMIT_MS).append(" ms, 0 errors) |\n|---|---|---|---|---|---|---|---|\n");

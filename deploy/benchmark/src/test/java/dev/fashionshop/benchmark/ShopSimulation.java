@@ -21,9 +21,10 @@ abstract class ShopSimulation extends Simulation {
     private volatile long startedAt;
 
     ShopSimulation(String name) throws Exception {
+        MachineSpeed machine = MachineSpeed.measure();
         shop = Shop.fromSystemProperties();
         catalogue = shop.layOutCatalogue();
-        report = new BenchmarkReport(name, recorder);
+        report = new BenchmarkReport(name, recorder, machine);
         cpu = new CpuTimeline(shop.processes);
     }
 
