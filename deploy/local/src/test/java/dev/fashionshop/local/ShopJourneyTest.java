@@ -126,8 +126,11 @@ class ShopJourneyTest {
         Awaitility.await().atMost(SAGA_STEP).untilAsserted(() -> shop.as(owner).queryParam("orderId", orderId)
                 .get(gateway + "/api/deliveries").then().body("status", hasItem("STARTED")));
 
-        // the buyer cancels; the owner confirms; delivery stops, the money goes back, the stock too
-        shop.as(alice).post(gateway + "/api/orders/{id}/cancel", orderId).then().statusCode(200).body("status", is("CANCEL_REQUESTED"));
+        // the buyer cancels; the owner confirms; delivery stops, the money goes back, the stock too. The
+        // cancellation can meet order-service recording DeliveryStarted on the same order: that is a 409
+        // "changed meanwhile, send it again" (Retry-After), and the buyer sends it again
+        Awaitility.await().atMost(SAGA_STEP).untilAsserted(() -> shop.as(alice).post(gateway + "/api/orders/{id}/cancel", orderId)
+                .then().statusCode(200).body("status", is("CANCEL_REQUESTED")));
         Awaitility.await().atMost(SAGA_STEP).untilAsserted(() -> shop.as(owner).post(gateway + "/api/store/orders/{id}/confirm-cancel", orderId)
                 .then().statusCode(200).body("status", is("CANCELLED")));
 
