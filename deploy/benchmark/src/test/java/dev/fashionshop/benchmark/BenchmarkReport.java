@@ -36,6 +36,11 @@ final class BenchmarkReport {
         return "orders at " + rate + "/s";
     }
 
+    /** The series of one freshness (view or store) measured in one step. */
+    static String freshness(String freshness, String step) {
+        return freshness + ", " + step;
+    }
+
     /** Whether a step before this one (an index in rates) broke: its p99 above the limit, or an error. */
     boolean aStepBrokeBefore(List<Integer> rates, int step) {
         for (int i = 0; i < step; i++) {
@@ -117,6 +122,7 @@ final class BenchmarkReport {
                         .append(" sampled orders)\n");
             }
         }
+        out.append(freshnessPerStep(rates));
         out.append("- drain (load over -> no event waiting in an outbox or behind a consumer): ").append(drainMillis)
                 .append(" ms\n");
         out.append("- CPU of all the shop's processes, start of the load to drained: ").append(cpuMillis).append(" ms for ")
@@ -134,6 +140,27 @@ final class BenchmarkReport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Each step's freshness, since a target is set at a rate (the view's p99 at 150 orders/s), and the whole
+     * run's figure mixes the quiet steps with the broken ones.
+     */
+    private String freshnessPerStep(List<Integer> rates) {
+        StringBuilder out = new StringBuilder("- by step, p50 / p99 ms (sampled orders): ");
+        List<String> steps = new ArrayList<>();
+        for (int rate : rates) {
+            String view = freshness(VIEW_FRESHNESS, step(rate));
+            String store = freshness(STORE_FRESHNESS, step(rate));
+            if (recorder.has(view) && recorder.has(store)) {
+                LatencyRecorder.Series inView = recorder.series(view);
+                LatencyRecorder.Series atStore = recorder.series(store);
+                steps.add(rate + "/s: view " + inView.percentile(50) + " / " + inView.percentile(99) + ", store "
+                        + atStore.percentile(50) + " / " + atStore.percentile(99) + " ("
+                        + inView.latencies().getTotalCount() + ")");
+            }
+        }
+        return steps.isEmpty() ? "" : out.append(String.join("; ", steps)).append("\n").toString();
     }
 
     /**

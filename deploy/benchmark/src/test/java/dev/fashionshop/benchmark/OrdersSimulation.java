@@ -70,7 +70,7 @@ public class OrdersSimulation extends ShopSimulation {
                 .feed(orderFeeder())
                 .exec(placeOrder(name))
                 .doIf(session -> step >= 0 && session.contains("orderId") && session.getInt("sample") == 0)
-                .then(followUntilVisible());
+                .then(followUntilVisible(name));
     }
 
     private ChainBuilder placeOrder(String name) {
@@ -94,12 +94,12 @@ public class OrdersSimulation extends ShopSimulation {
      * Polls the buyer's view, then the store, until each has the order, and records how long it took: every
      * 5 ms at first, backing off to every 200 ms, so that a lagging shop is not buried under the polls.
      */
-    private ChainBuilder followUntilVisible() {
+    private ChainBuilder followUntilVisible(String step) {
         return CoreDsl.asLongAs(session -> !session.contains("visible"))
                 .on(CoreDsl.exec(http("freshness: view").get("/api/my-orders/#{orderId}")
                                 .header("Authorization", "Bearer #{token}")
                                 .check(status().in(200, 404).saveAs("viewStatus")))
-                        .exec(session -> visibleWhen(session, session.getInt("viewStatus") == 200, BenchmarkReport.VIEW_FRESHNESS))
+                        .exec(session -> visibleWhen(session, session.getInt("viewStatus") == 200, BenchmarkReport.VIEW_FRESHNESS, step))
                         .pause(OrdersSimulation::backOff))
                 .exec(session -> session.remove("visible"))
                 .asLongAs(session -> !session.contains("visible"))
@@ -108,7 +108,7 @@ public class OrdersSimulation extends ShopSimulation {
                                 .check(status().in(200, 404).saveAs("storeStatus"),
                                         jsonPath("$.status").optional().saveAs("storeOrderStatus")))
                         .exec(session -> visibleWhen(session, "RECEIVED".equals(session.getString("storeOrderStatus")),
-                                BenchmarkReport.STORE_FRESHNESS))
+                                BenchmarkReport.STORE_FRESHNESS, step))
                         .pause(OrdersSimulation::backOff));
     }
 
@@ -118,11 +118,14 @@ public class OrdersSimulation extends ShopSimulation {
         return Duration.ofMillis(Math.min(200, 5L << Math.min(polls / 4, 6)));
     }
 
-    private Session visibleWhen(Session session, boolean visible, String series) {
+    /** Records the freshness of a visible order twice: in the whole run's series and in its step's. */
+    private Session visibleWhen(Session session, boolean visible, String series, String step) {
         if (!visible) {
             return session.set("polls", session.contains("polls") ? session.getInt("polls") + 1 : 1);
         }
-        recorder.ok(series, (System.nanoTime() - session.getLong("placedAt")) / 1_000_000);
+        long millis = (System.nanoTime() - session.getLong("placedAt")) / 1_000_000;
+        recorder.ok(series, millis);
+        recorder.ok(BenchmarkReport.freshness(series, step), millis);
         return session.set("visible", true).remove("polls");
     }
 
