@@ -89,7 +89,7 @@ public class CatalogueService {
     @WithTransaction
     public Uni<Optional<Variant>> setStock(UUID itemId, String sku, int stock) {
         return variants.findById(sku).chain(variant -> {
-            if (variant == null || !variant.item.id.equals(itemId)) {
+            if (variant == null || !variant.itemId.equals(itemId)) {
                 return Uni.createFrom().item(Optional.<Variant> empty());
             }
             StockMovement movement = StockMovement.of(sku, stock - variant.stock, StockMovement.Reason.SET_BY_OWNER, null);

@@ -47,6 +47,7 @@ public class Item {
     public Variant addVariant(String sku, String size, String colour, int stock) {
         Variant variant = new Variant();
         variant.item = this;
+        variant.itemId = id;
         variant.sku = sku;
         variant.size = size;
         variant.colour = colour;

@@ -1,6 +1,10 @@
 package dev.fashionshop.store.domain;
 
+import java.util.UUID;
+
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
@@ -12,9 +16,17 @@ public class Variant {
 
     @Id
     public String sku;
-    @ManyToOne
+    /**
+     * Lazy: a reservation loads the variants an order names, and an eager item would bring every other
+     * variant of each item along (its variants are eager), one more select and a few more entities to
+     * check at flush per order. What the saga needs of the item is its id, {@link #itemId}.
+     */
+    @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "item_id")
     public Item item;
+    /** The item's id, read from the same column; written through {@link #item}. */
+    @Column(name = "item_id", insertable = false, updatable = false)
+    public UUID itemId;
     public String size;
     public String colour;
     public int stock;

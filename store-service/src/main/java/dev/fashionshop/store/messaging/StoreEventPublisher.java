@@ -27,9 +27,9 @@ public class StoreEventPublisher {
     }
 
     public Uni<Void> stockChanged(Variant variant, StoreOrder byOrder) {
-        var data = new StoreEvents.StockChanged(variant.item.id, variant.sku, variant.stock,
+        var data = new StoreEvents.StockChanged(variant.itemId, variant.sku, variant.stock,
                 byOrder == null ? null : byOrder.orderId);
-        return outbox.add(StoreEvents.ITEMS, variant.item.id.toString(), "StockChanged", data).replaceWithVoid();
+        return outbox.add(StoreEvents.ITEMS, variant.itemId.toString(), "StockChanged", data).replaceWithVoid();
     }
 
     public Uni<Void> storeReceived(StoreOrder order) {
