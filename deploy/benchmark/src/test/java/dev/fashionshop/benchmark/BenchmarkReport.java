@@ -147,7 +147,6 @@ final class BenchmarkReport {
      * run's figure mixes the quiet steps with the broken ones.
      */
     private String freshnessPerStep(List<Integer> rates) {
-        StringBuilder out = new StringBuilder("- by step, p50 / p99 ms (sampled orders): ");
         List<String> steps = new ArrayList<>();
         for (int rate : rates) {
             String view = freshness(VIEW_FRESHNESS, step(rate));
@@ -160,7 +159,7 @@ final class BenchmarkReport {
                         + inView.latencies().getTotalCount() + ")");
             }
         }
-        return steps.isEmpty() ? "" : out.append(String.join("; ", steps)).append("\n").toString();
+        return steps.isEmpty() ? "" : "- by step, p50 / p99 ms (sampled orders): " + String.join("; ", steps) + "\n";
     }
 
     /**
