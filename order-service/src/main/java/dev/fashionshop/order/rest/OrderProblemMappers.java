@@ -18,6 +18,19 @@ public class OrderProblemMappers {
                 .toResponse();
     }
 
+    /**
+     * More orders at once than this replica takes ({@link OrderAdmission}): refused before anything is stored,
+     * so the same request, with the same Idempotency-Key, is simply sent again.
+     */
+    @ServerExceptionMapper
+    public Response busy(OrderAdmission.BusyException e) {
+        return Response.fromResponse(Problem.of(503, "Busy",
+                        "The shop is taking more orders than it can at this moment; nothing was stored. Send the same order again in a moment.")
+                        .toResponse())
+                .header("Retry-After", OrderResource.BUSY_RETRY_AFTER_SECONDS)
+                .build();
+    }
+
     @ServerExceptionMapper
     public Response illegalTransition(IllegalTransitionException e) {
         return Problem.of(409, "Not allowed in the current state", e.getMessage())

@@ -44,6 +44,8 @@ public class OrderResource {
     static final int MAX_QUANTITY = 100;
     /** Seconds a buyer is asked to wait before paying a deferred order again: about the circuit breaker's delay. */
     static final int RETRY_AFTER_SECONDS = 10;
+    /** Seconds a buyer turned away by a busy replica is asked to wait before sending the order again. */
+    static final int BUSY_RETRY_AFTER_SECONDS = 1;
 
     @Inject
     OrderService orders;
@@ -56,6 +58,9 @@ public class OrderResource {
 
     @Inject
     IdempotencyKeys idempotencyKeys;
+
+    @Inject
+    OrderAdmission admission;
 
     public record LineRequest(@NotNull UUID itemId, @NotBlank @Size(max = 64) String sku,
             @NotNull @Min(1) @Max(MAX_QUANTITY) Integer quantity) {
@@ -72,11 +77,19 @@ public class OrderResource {
      * Not cancelled when the client goes away: a payment that was asked for is settled (and a paid order
      * handed to the store) whether or not anyone waits for the answer, instead of the order waiting,
      * PAYMENT_PENDING, for the sweep to defer it.
+     * <p>
+     * At most so many orders are placed at once per replica ({@link OrderAdmission}); beyond, the order is
+     * refused at once (503, Retry-After, nothing stored) rather than queued for as long as the replica is
+     * behind: a shop met by more than it can take (a cold start, a burst) keeps the orders it takes quick.
      */
     @POST
     @Cancellable(false)
     public Uni<Response> place(HttpHeaders headers,
             @NotNull @Valid PlaceOrderRequest request) {
+        return admission.admit(() -> placeAdmitted(headers, request));
+    }
+
+    private Uni<Response> placeAdmitted(HttpHeaders headers, PlaceOrderRequest request) {
         IdempotencyKey key = idempotencyKeys.keyFor(headers, buyer.getSubject(), "POST /api/orders", request);
         OrderRequest order = new OrderRequest(buyer.getSubject(),
                 request.lines().stream().map(l -> new OrderRequest.Line(l.itemId(), l.sku(), l.quantity())).toList(),

@@ -1,0 +1,52 @@
+package dev.fashionshop.order.rest;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * How many orders a replica places at once ({@code shop.orders.max-placing}); one more is refused at once.
+ * Over capacity, a queue only makes every order late: met by more than it can take (a cold start whose JIT
+ * still compiles, a burst), the replica answers the orders it takes in their usual time and tells the others
+ * to come back, instead of answering all of them seconds later.
+ * <p>
+ * A counter rather than SmallRye Fault Tolerance's bulkhead, whose waiting queue resumes a call on the
+ * Vert.x context of the call that made room, where neither the REST request nor Hibernate Reactive's session
+ * is the caller's; without a queue, that bulkhead is this counter.
+ */
+@ApplicationScoped
+public class OrderAdmission {
+
+    private final int maxPlacing;
+    private final AtomicInteger placing = new AtomicInteger();
+
+    OrderAdmission(@ConfigProperty(name = "shop.orders.max-placing") int maxPlacing) {
+        this.maxPlacing = maxPlacing;
+    }
+
+    /**
+     * Runs the placing, when subscribed, unless as many are running; counts it until it ends, however it ends
+     * (an answer, a failure, one thrown while building it, a cancellation).
+     */
+    public <T> Uni<T> admit(Supplier<Uni<? extends T>> placing) {
+        return Uni.createFrom().deferred(() -> {
+            if (this.placing.incrementAndGet() > maxPlacing) {
+                this.placing.decrementAndGet();
+                return Uni.createFrom().failure(new BusyException(maxPlacing));
+            }
+            return Uni.createFrom().<T> deferred(placing).onTermination().invoke(this.placing::decrementAndGet);
+        });
+    }
+
+    /** More orders at once than the replica takes. */
+    public static final class BusyException extends RuntimeException {
+        BusyException(int maxPlacing) {
+            super("already placing " + maxPlacing + " orders", null, false, false);
+        }
+    }
+}
