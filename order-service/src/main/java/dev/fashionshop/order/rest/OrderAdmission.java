@@ -15,12 +15,15 @@ import io.smallrye.mutiny.Uni;
  * still compiles, a burst), the replica answers the orders it takes in their usual time and tells the others
  * to come back, instead of answering all of them seconds later.
  * <p>
- * A counter rather than SmallRye Fault Tolerance's bulkhead, whose waiting queue resumes a call on the
- * Vert.x context of the call that made room, where neither the REST request nor Hibernate Reactive's session
- * is the caller's; without a queue, that bulkhead is this counter.
+ * A counter rather than SmallRye Fault Tolerance's bulkhead, whose waiting queue runs a call when another
+ * finishes, outside the call's own REST request (tried first: the injected {@code UriInfo} failed with "No REST
+ * request in progress"); without a queue, which MicroProfile does not allow, that bulkhead is this counter.
  */
 @ApplicationScoped
 public class OrderAdmission {
+
+    /** Seconds a buyer turned away is asked to wait before sending the order again. */
+    static final int RETRY_AFTER_SECONDS = 1;
 
     private final int maxPlacing;
     private final AtomicInteger placing = new AtomicInteger();

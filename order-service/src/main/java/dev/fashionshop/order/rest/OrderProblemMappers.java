@@ -27,7 +27,7 @@ public class OrderProblemMappers {
         return Response.fromResponse(Problem.of(503, "Busy",
                         "The shop is taking more orders than it can at this moment; nothing was stored. Send the same order again in a moment.")
                         .toResponse())
-                .header("Retry-After", OrderResource.BUSY_RETRY_AFTER_SECONDS)
+                .header("Retry-After", OrderAdmission.RETRY_AFTER_SECONDS)
                 .build();
     }
 

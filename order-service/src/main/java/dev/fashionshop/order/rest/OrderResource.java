@@ -44,8 +44,6 @@ public class OrderResource {
     static final int MAX_QUANTITY = 100;
     /** Seconds a buyer is asked to wait before paying a deferred order again: about the circuit breaker's delay. */
     static final int RETRY_AFTER_SECONDS = 10;
-    /** Seconds a buyer turned away by a busy replica is asked to wait before sending the order again. */
-    static final int BUSY_RETRY_AFTER_SECONDS = 1;
 
     @Inject
     OrderService orders;
