@@ -4,8 +4,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import javax.sql.DataSource;
+
+import org.awaitility.Awaitility;
 
 /** Reads and changes the service's database behind its back, for assertions and for setting up a state. */
 public final class DatabaseTestClient {
@@ -53,21 +59,49 @@ public final class DatabaseTestClient {
         }
     }
 
-    /** Runs the action while a connection of its own holds the given (session-level) advisory lock. */
-    public void whileHoldingAdvisoryLock(long lock, Runnable action) {
-        try (Connection connection = dataSource.getConnection()) {
-            try (PreparedStatement take = prepare(connection, "select pg_advisory_lock(?)", lock)) {
-                take.execute();
+    /**
+     * Takes a session-level advisory lock from the connection holding it, as another replica does when the
+     * holder's connection ends: queues for the lock, ends the holder's connection (PostgreSQL then grants the
+     * lock to the first in the queue, this one), and runs the action while holding it.
+     */
+    public void whileHoldingAdvisoryLockTakenFromItsHolder(long lock, Runnable action) {
+        try (Connection holder = dataSource.getConnection(); Connection other = dataSource.getConnection()) {
+            long holderPid = single(holder, "select pg_backend_pid()");
+            CompletableFuture<Void> taken = CompletableFuture.runAsync(() -> execute(holder, "select pg_advisory_lock(?)", lock));
+            String queuedForTheLock = "select count(*) from pg_locks where locktype = 'advisory' and objid::bigint = ? and pid = ? and not granted";
+            Awaitility.await().until(() -> single(other, queuedForTheLock, lock, (int) holderPid) == 1);
+            long ended = single(other, """
+                    select count(*) from (select pg_terminate_backend(pid) from pg_locks
+                    where locktype = 'advisory' and objid::bigint = ? and granted and pid <> ?) holders""", lock, (int) holderPid);
+            if (ended != 1) {
+                throw new IllegalStateException("Expected one holder of the advisory lock " + lock + ", ended " + ended);
             }
+            taken.get(10, TimeUnit.SECONDS);
             try {
                 action.run();
             } finally {
-                try (PreparedStatement release = prepare(connection, "select pg_advisory_unlock(?)", lock)) {
-                    release.execute();
-                }
+                execute(holder, "select pg_advisory_unlock(?)", lock);
             }
+        } catch (SQLException | ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Could not take the advisory lock " + lock, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long single(Connection connection, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = prepare(connection, sql, parameters); ResultSet result = statement.executeQuery()) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    private static void execute(Connection connection, String sql, Object... parameters) {
+        try (PreparedStatement statement = prepare(connection, sql, parameters)) {
+            statement.execute();
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not hold the advisory lock " + lock, e);
+            throw new IllegalStateException("Failed: " + sql, e);
         }
     }
 

@@ -24,7 +24,7 @@ import io.smallrye.mutiny.Uni;
  * and broker: an event committed with its transaction is published, as a CloudEvent keyed as asked; an
  * event whose transaction rolled back is never published; an event committed without waking the relay
  * (as when the service crashed right after the commit) is published later all the same; while another
- * relay (another replica) drains the outbox, this one publishes nothing.
+ * replica relays the outbox, this one publishes nothing, and takes the relay over when that one goes.
  * <p>
  * A service's test extends it and is annotated with {@code @QuarkusTest}.
  */
@@ -78,16 +78,17 @@ public abstract class OutboxContract extends ServiceTest {
     }
 
     @Test
-    void whileAnotherRelayDrainsTheOutboxThisOnePublishesNothingAndAfterwardsEverything() {
+    void whileAnotherReplicaRelaysThisOnePublishesNothingAndWhenThatOneGoesThisOneTakesOver() {
         String key = UUID.randomUUID().toString();
         String waiting = "select count(*) from outbox_event where record_key = ? and published_at is null";
-        database.whileHoldingAdvisoryLock(OutboxRelay.RELAY_LOCK, () -> {
-            commit(key, "WhileAnotherRelayDrains");
-            // the commit woke this relay up; it does not get the lock, so it leaves the event to the other one
+        database.whileHoldingAdvisoryLockTakenFromItsHolder(OutboxRelay.RELAY_LOCK, () -> {
+            commit(key, "WhileAnotherReplicaRelays");
+            // the commit woke this relay up; it lost the lead with its lock connection, so it leaves the event
             Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
                     .until(() -> database.queryForLong(waiting, key) == 1);
         });
 
+        // the other replica went away: this one claims the lead again and publishes what waited
         kafka.awaitRecord(publishedTopic(), r -> key.equals(r.key()), Duration.ofSeconds(30));
         awaitMarkedPublished(key);
     }

@@ -4,12 +4,13 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -20,9 +21,9 @@ import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -35,9 +36,15 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * LISTEN/NOTIFY), and every few seconds in case a notification was missed (the listening connection
  * was down, or the service restarted after a commit and before publishing).
  * <p>
- * One relay at a time drains a service's outbox (a transaction-scoped advisory lock), so that several
- * replicas keep the order of events. A crash after the send and before the commit publishes the batch
- * again: consumers de-duplicate on the CloudEvent id, which is the outbox row's id.
+ * One replica of a service relays its outbox ({@link RelayLeadership}), so that the events keep their order
+ * and are sent once. A drain is one read: what Kafka acknowledged is marked published a little later, for
+ * all the drains of that while in one update, and meanwhile left out of the next reads. Before, every drain
+ * was a transaction of its own (four round trips and a flushed commit), nearly one per order on each of the
+ * three relays an order wakes (docs/performance.md, ninth round).
+ * <p>
+ * An event is sent again only when the relay stops between Kafka's acknowledgement and the mark, or when
+ * the lead passes from one replica to another: consumers de-duplicate on the CloudEvent id, the outbox
+ * row's id. The first copy of each event is always in the order of the outbox.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "shop.outbox.enabled", stringValue = "true")
@@ -45,52 +52,71 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final int BATCH_SIZE = 100;
-    /** An arbitrary key for the advisory lock that one relay at a time holds; each service has its own database. */
+    /** How long acknowledged events wait to be marked published: the marks of that while share one update. */
+    private static final Duration MARK_DELAY = Duration.ofMillis(100);
+    /** Beyond so many events acknowledged and not yet marked (the marks keep failing), the relay waits for them. */
+    private static final int MAX_UNMARKED = 10 * BATCH_SIZE;
+    /** An arbitrary key for the advisory lock the relaying replica holds; each service has its own database. */
     public static final long RELAY_LOCK = 0x0_07B0_C5L;
-    /**
-     * The waiting events, oldest first, if this relay gets the lock (held to the transaction's end); none
-     * if another holds it. One statement: the volatile lock function keeps the CTE from being inlined, so
-     * it runs once.
-     */
-    private static final String WAITING_UNLESS_ANOTHER_RELAY_DRAINS = """
-            with relay as (select pg_try_advisory_xact_lock($1) as locked)
-            select id, topic, record_key, type, payload, created_at from outbox_event, relay
-            where relay.locked and published_at is null order by seq limit $2""";
+    /** The waiting events, oldest first, but those published already and not yet marked so. */
+    private static final String WAITING = """
+            select id, topic, record_key, type, payload, created_at from outbox_event
+            where published_at is null and id <> all($1) order by seq limit $2""";
+    private static final String MARK_PUBLISHED = "update outbox_event set published_at = now() where id = any($1)";
 
-    @Inject
-    Pool pool;
-
-    @Inject
-    Vertx vertx;
-
-    @Inject
-    @Channel("outbox-out")
-    MutinyEmitter<String> emitter;
-
-    @ConfigProperty(name = "quarkus.application.name")
-    String source;
-
-    @ConfigProperty(name = "shop.outbox.poll-interval", defaultValue = "5s")
-    Duration pollInterval;
-
-    @Inject
-    PostgresNotifications notifications;
+    private final Pool pool;
+    private final Vertx vertx;
+    private final MutinyEmitter<String> emitter;
+    private final PostgresNotifications notifications;
+    private final RelayLeadership leadership;
+    private final URI source;
+    private final Duration pollInterval;
 
     private final AtomicBoolean draining = new AtomicBoolean();
     private volatile boolean drainAgain;
+    /** Acknowledged by Kafka and not yet marked published in the table. */
+    private final Set<UUID> unmarked = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean markingScheduled = new AtomicBoolean();
     private long pollTimer;
+
+    OutboxRelay(Pool pool, Vertx vertx, @Channel("outbox-out") MutinyEmitter<String> emitter,
+            PostgresNotifications notifications, DedicatedConnections connections,
+            @ConfigProperty(name = "quarkus.application.name") String source,
+            @ConfigProperty(name = "shop.outbox.poll-interval", defaultValue = "5s") Duration pollInterval) {
+        this.pool = pool;
+        this.vertx = vertx;
+        this.emitter = emitter;
+        this.notifications = notifications;
+        this.leadership = new RelayLeadership(vertx, connections.options(), RELAY_LOCK);
+        this.source = URI.create(source);
+        this.pollInterval = pollInterval;
+    }
 
     void start(@Observes StartupEvent started) {
         notifications.listen(Outbox.CHANNEL, notification -> drain(), this::drain);
-        pollTimer = vertx.setPeriodic(pollInterval.toMillis(), tick -> drain());
+        pollTimer = vertx.setPeriodic(pollInterval.toMillis(), tick -> claimAndDrain());
+        claimAndDrain();
     }
 
     void stop(@Observes ShutdownEvent stopping) {
         vertx.cancelTimer(pollTimer);
+        try {
+            markPublished().await().atMost(Duration.ofSeconds(2));
+        } catch (RuntimeException failure) {
+            LOG.infof("Stopping with events published and not marked so; they will be published again: %s", failure.toString());
+        }
+        leadership.release();
     }
 
-    /** Publishes what is waiting; a call while a drain runs makes that drain go round once more. */
+    /** Publishes what is waiting, if this replica relays; a call while a drain runs makes that drain go round once more. */
     public void drain() {
+        if (!leadership.held()) {
+            return;
+        }
+        if (unmarked.size() >= MAX_UNMARKED) {
+            scheduleMarking();
+            return;
+        }
         if (!draining.compareAndSet(false, true)) {
             drainAgain = true;
             return;
@@ -109,22 +135,21 @@ public class OutboxRelay {
                 });
     }
 
+    private void claimAndDrain() {
+        leadership.claim().subscribe().with(leads -> drain());
+    }
+
     private Uni<Integer> publishBatch() {
-        return pool.withTransaction(connection -> connection
-                .preparedQuery(WAITING_UNLESS_ANOTHER_RELAY_DRAINS)
-                .execute(Tuple.of(RELAY_LOCK, BATCH_SIZE))
-                .chain(rows -> sendInOrder(rows)
-                        .chain(ids -> ids.isEmpty()
-                                ? Uni.createFrom().item(0)
-                                : connection.preparedQuery("update outbox_event set published_at = now() where id = any($1)")
-                                        .execute(Tuple.of(ids.toArray(UUID[]::new)))
-                                        .replaceWith(ids.size()))));
+        return pool.preparedQuery(WAITING)
+                .execute(Tuple.of(unmarked.toArray(UUID[]::new), BATCH_SIZE))
+                .chain(this::sendInOrder)
+                .invoke(this::acknowledged)
+                .map(List::size);
     }
 
     /**
      * Hands the whole batch to the producer at once, in order, and waits for every acknowledgement:
-     * the producer batches the records and keeps their order per partition (idempotent producer), and
-     * the transaction stays open for one round trip to the broker rather than one per event.
+     * the producer batches the records and keeps their order per partition (idempotent producer).
      */
     private Uni<List<UUID>> sendInOrder(RowSet<Row> rows) {
         List<Uni<UUID>> sends = new ArrayList<>();
@@ -132,6 +157,37 @@ public class OutboxRelay {
         return sends.isEmpty()
                 ? Uni.createFrom().item(List.of())
                 : Uni.join().all(sends).andFailFast();
+    }
+
+    private void acknowledged(List<UUID> ids) {
+        if (!ids.isEmpty()) {
+            unmarked.addAll(ids);
+            scheduleMarking();
+        }
+    }
+
+    private void scheduleMarking() {
+        if (markingScheduled.compareAndSet(false, true)) {
+            vertx.setTimer(MARK_DELAY.toMillis(), tick -> markPublished().subscribe().with(
+                    marked -> {
+                    },
+                    failure -> {
+                        LOG.warnf("Marking published events failed, will retry: %s", failure.toString());
+                        scheduleMarking();
+                    }));
+        }
+    }
+
+    /** Marks what Kafka acknowledged so far as published, in one update. */
+    private Uni<Void> markPublished() {
+        markingScheduled.set(false);
+        UUID[] marking = unmarked.toArray(UUID[]::new);
+        if (marking.length == 0) {
+            return Uni.createFrom().voidItem();
+        }
+        return pool.preparedQuery(MARK_PUBLISHED).execute(Tuple.of(marking))
+                .invoke(() -> List.of(marking).forEach(unmarked::remove))
+                .replaceWithVoid();
     }
 
     private Message<String> toMessage(Row row) {
@@ -143,7 +199,7 @@ public class OutboxRelay {
                 .addMetadata(OutgoingCloudEventMetadata.builder()
                         .withId(row.getUUID("id").toString())
                         .withType(row.getString("type"))
-                        .withSource(URI.create(source))
+                        .withSource(source)
                         .withTimestamp(row.getOffsetDateTime("created_at").toZonedDateTime())
                         .withDataContentType("application/json")
                         .build());

@@ -4,14 +4,11 @@ import java.util.function.Consumer;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
-import io.vertx.pgclient.PgConnectOptions;
 
 /**
  * PostgreSQL LISTEN on the service's own database, over one dedicated connection that reconnects by
@@ -23,19 +20,14 @@ public class PostgresNotifications {
 
     private static final Logger LOG = Logger.getLogger(PostgresNotifications.class);
 
-    @Inject
-    Vertx vertx;
-
-    @ConfigProperty(name = "quarkus.datasource.reactive.url")
-    String databaseUrl;
-
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String databaseUser;
-
-    @ConfigProperty(name = "quarkus.datasource.password")
-    String databasePassword;
-
+    private final Vertx vertx;
+    private final DedicatedConnections connections;
     private PgSubscriber subscriber;
+
+    PostgresNotifications(Vertx vertx, DedicatedConnections connections) {
+        this.vertx = vertx;
+        this.connections = connections;
+    }
 
     /**
      * Calls the handler with the payload of every notification on the channel; {@code onConnected}
@@ -43,10 +35,7 @@ public class PostgresNotifications {
      */
     public synchronized void listen(String channel, Consumer<String> handler, Runnable onConnected) {
         if (subscriber == null) {
-            PgConnectOptions options = PgConnectOptions.fromUri(databaseUrl)
-                    .setUser(databaseUser)
-                    .setPassword(databasePassword);
-            subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(retries -> 1_000L);
+            subscriber = PgSubscriber.subscriber(vertx, connections.options()).reconnectPolicy(retries -> 1_000L);
             subscriber.connect().subscribe().with(
                     connected -> LOG.debug("Listening for PostgreSQL notifications"),
                     failure -> LOG.warnf("Not listening for PostgreSQL notifications yet: %s", failure));
