@@ -60,15 +60,16 @@ final class BenchmarkReport {
      * writes the figures and stops a shop this run started. Fails the run when the audit finds a violation.
      */
     void finish(Shop shop, List<Integer> rates, Duration level, WarmUp warmUp, long cpuAtStart, long startedAt,
-            CpuTimeline timeline) {
+            Timeline cpuTimeline, Timeline transactionTimeline) {
         try {
             long loadEnded = System.nanoTime();
             ShopAudit.Report audit = shop.audit();
             long drained = System.nanoTime();
             long cpu = shop.processes.cpuMillis() - cpuAtStart;
-            timeline.stop();
+            cpuTimeline.stop();
+            transactionTimeline.stop();
             write(rates, level, warmUp, (drained - loadEnded) / 1_000_000, cpu, (loadEnded - startedAt) / 1_000_000,
-                    shop.processes.residentMiB(), audit, timeline);
+                    shop.processes.residentMiB(), audit, cpuTimeline, transactionTimeline);
             if (!audit.passed()) {
                 throw new IllegalStateException("The audit found violations after the load: " + audit.violations());
             }
@@ -86,7 +87,7 @@ final class BenchmarkReport {
     }
 
     private void write(List<Integer> rates, Duration level, WarmUp warmUp, long drainMillis, long cpuMillis, long loadMillis,
-            Map<String, Long> residentMiB, ShopAudit.Report audit, CpuTimeline timeline) {
+            Map<String, Long> residentMiB, ShopAudit.Report audit, Timeline cpuTimeline, Timeline transactionTimeline) {
         StringBuilder out = new StringBuilder();
         out.append("# Benchmark: ").append(name).append(", ").append(Instant.now()).append("\n\n");
         out.append("Machine: ").append(machine.describe()).append(".\n\nSteps of ").append(level.toSeconds())
@@ -131,7 +132,9 @@ final class BenchmarkReport {
         out.append("- resident memory after the load (MiB): ").append(residentMiB).append("\n");
         out.append("- audit: ").append(audit.passed() ? "passed" : audit.violations().size() + " violation(s), unquiet "
                 + audit.unquiet()).append("; orders by status ").append(audit.ordersByStatus()).append("\n");
-        out.append(cpuPerStep(rates, timeline));
+        out.append(perOrderAnswered("CPU per order answered, by step and part of the shop (ms)", rates, cpuTimeline));
+        out.append(perOrderAnswered("Database transactions per order answered, by step and database", rates,
+                transactionTimeline));
         System.out.println(out);
         Path file = Path.of(System.getProperty("benchmark.output", "target/benchmark"), name + "-summary.md");
         try {
@@ -163,11 +166,11 @@ final class BenchmarkReport {
     }
 
     /**
-     * Each step's CPU per order answered, by part of the shop, from the first to the last answer of the step:
-     * what a rate costs once warm, without the warm-up's or the drain's share.
+     * Each step's cost per order answered (CPU, transactions), by part of the shop, from the first to the last
+     * answer of the step: what a rate costs once warm, without the warm-up's or the drain's share.
      */
-    private String cpuPerStep(List<Integer> rates, CpuTimeline timeline) {
-        StringBuilder out = new StringBuilder("\n## CPU per order answered, by step and part of the shop (ms)\n\n");
+    private String perOrderAnswered(String title, List<Integer> rates, Timeline timeline) {
+        StringBuilder out = new StringBuilder("\n## " + title + "\n\n");
         List<String> steps = new ArrayList<>(List.of(WARM_UP));
         rates.forEach(rate -> steps.add(step(rate)));
         List<String> parts = null;

@@ -120,6 +120,11 @@ final class Shop {
         return new ShopAudit(ShopConnections.local(postgresPort, kafka)).run(Duration.ofMinutes(10));
     }
 
+    /** Counts the transactions of the services' databases. */
+    DatabaseTransactions databaseTransactions() {
+        return new DatabaseTransactions(postgresPort);
+    }
+
     void stop() throws InterruptedException {
         if (launched != null) {
             launched.close();

@@ -8,7 +8,8 @@ import io.gatling.javaapi.core.Simulation;
 
 /**
  * What every simulation of the shop shares: the shop under load with its catalogue laid out, the
- * latencies its users record, and the end of the run (drain, CPU, memory, audit) in the report.
+ * latencies its users record, and the end of the run (drain, CPU, database transactions, memory, audit) in
+ * the report.
  */
 abstract class ShopSimulation extends Simulation {
 
@@ -16,7 +17,9 @@ abstract class ShopSimulation extends Simulation {
     final List<Shop.Sku> catalogue;
     final LatencyRecorder recorder = new LatencyRecorder();
     final BenchmarkReport report;
-    private final CpuTimeline cpu;
+    private final Timeline cpu;
+    private final DatabaseTransactions databaseTransactions;
+    private final Timeline transactions;
     private volatile long cpuAtStart;
     private volatile long startedAt;
 
@@ -25,7 +28,9 @@ abstract class ShopSimulation extends Simulation {
         shop = Shop.fromSystemProperties();
         catalogue = shop.layOutCatalogue();
         report = new BenchmarkReport(name, recorder, machine);
-        cpu = new CpuTimeline(shop.processes);
+        cpu = new Timeline("cpu", shop.processes::cpuMillisByPart);
+        databaseTransactions = shop.databaseTransactions();
+        transactions = new Timeline("transactions", databaseTransactions::ended);
     }
 
     /** The token of one of the demo buyers, at random. */
@@ -42,11 +47,16 @@ abstract class ShopSimulation extends Simulation {
     public void before() {
         cpuAtStart = shop.processes.cpuMillis();
         cpu.start();
+        transactions.start();
         startedAt = System.nanoTime();
     }
 
     /** Ends the run: the steps it made ({@code rates}, each {@code level} long, after {@code warmUp}). */
     void finish(List<Integer> rates, Duration level, WarmUp warmUp) {
-        report.finish(shop, rates, level, warmUp, cpuAtStart, startedAt, cpu);
+        try {
+            report.finish(shop, rates, level, warmUp, cpuAtStart, startedAt, cpu, transactions);
+        } finally {
+            databaseTransactions.close();
+        }
     }
 }

@@ -7,26 +7,30 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
- * The CPU time of each part of the shop, sampled every second while the load runs, so that each step of
- * the load can be told what it cost: a rate's CPU per order, not only the whole run's.
+ * Counters of the shop's parts that only grow (CPU time, database transactions), sampled every second
+ * while the load runs, so that each step of the load can be told what it cost: a rate's CPU per order, not
+ * only the whole run's.
  */
-final class CpuTimeline {
+final class Timeline {
 
-    private record Sample(long at, Map<String, Long> cpuMillis) {
+    private record Sample(long at, Map<String, Long> counters) {
     }
 
-    private final ShopProcesses processes;
+    private final Supplier<Map<String, Long>> counters;
     private final List<Sample> samples = new CopyOnWriteArrayList<>();
-    private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "cpu-timeline");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService sampler;
 
-    CpuTimeline(ShopProcesses processes) {
-        this.processes = processes;
+    /** @param name what is counted, for the sampling thread's name */
+    Timeline(String name, Supplier<Map<String, Long>> counters) {
+        this.counters = counters;
+        this.sampler = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, name + "-timeline");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     void start() {
@@ -38,7 +42,7 @@ final class CpuTimeline {
         sample();
     }
 
-    /** CPU milliseconds each part used between two instants ({@link System#nanoTime()}), interpolated. */
+    /** How much each counter grew between two instants ({@link System#nanoTime()}), interpolated. */
     Map<String, Long> between(long from, long to) {
         Map<String, Long> used = new TreeMap<>();
         Map<String, Double> atEnd = at(to);
@@ -60,14 +64,14 @@ final class CpuTimeline {
         double share = after.at() == before.at() ? 0 : (double) (instant - before.at()) / (after.at() - before.at());
         Map<String, Double> cpu = new TreeMap<>();
         Sample start = before;
-        after.cpuMillis().forEach((part, end) -> {
-            long begin = start.cpuMillis().getOrDefault(part, end);
+        after.counters().forEach((part, end) -> {
+            long begin = start.counters().getOrDefault(part, end);
             cpu.put(part, begin + share * (end - begin));
         });
         return cpu;
     }
 
     private void sample() {
-        samples.add(new Sample(System.nanoTime(), processes.cpuMillisByPart()));
+        samples.add(new Sample(System.nanoTime(), counters.get()));
     }
 }
