@@ -65,14 +65,17 @@ public final class DatabaseTestClient {
      * lock to the first in the queue, this one), and runs the action while holding it.
      */
     public void whileHoldingAdvisoryLockTakenFromItsHolder(long lock, Runnable action) {
+        String thisLock = "locktype = 'advisory' and classid::bigint = ? and objid::bigint = ? and objsubid = 1";
+        Object[] key = { lock >>> 32, lock & 0xFFFF_FFFFL };
         try (Connection holder = dataSource.getConnection(); Connection other = dataSource.getConnection()) {
             long holderPid = single(holder, "select pg_backend_pid()");
+            String heldByAnother = "select count(*) from pg_locks where " + thisLock + " and granted and pid <> ?";
+            Awaitility.await().until(() -> single(other, heldByAnother, key[0], key[1], (int) holderPid) == 1);
             CompletableFuture<Void> taken = CompletableFuture.runAsync(() -> execute(holder, "select pg_advisory_lock(?)", lock));
-            String queuedForTheLock = "select count(*) from pg_locks where locktype = 'advisory' and objid::bigint = ? and pid = ? and not granted";
-            Awaitility.await().until(() -> single(other, queuedForTheLock, lock, (int) holderPid) == 1);
-            long ended = single(other, """
-                    select count(*) from (select pg_terminate_backend(pid) from pg_locks
-                    where locktype = 'advisory' and objid::bigint = ? and granted and pid <> ?) holders""", lock, (int) holderPid);
+            String queued = "select count(*) from pg_locks where " + thisLock + " and pid = ? and not granted";
+            Awaitility.await().until(() -> single(other, queued, key[0], key[1], (int) holderPid) == 1);
+            long ended = single(other, "select count(*) from (select pg_terminate_backend(pid) from pg_locks where "
+                    + thisLock + " and granted and pid <> ?) holders", key[0], key[1], (int) holderPid);
             if (ended != 1) {
                 throw new IllegalStateException("Expected one holder of the advisory lock " + lock + ", ended " + ended);
             }

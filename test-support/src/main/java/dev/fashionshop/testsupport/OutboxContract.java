@@ -33,6 +33,9 @@ public abstract class OutboxContract extends ServiceTest {
     @Inject
     Outbox outbox;
 
+    @Inject
+    OutboxRelay relay;
+
     /** A topic the service publishes to. */
     protected abstract String publishedTopic();
 
@@ -82,6 +85,8 @@ public abstract class OutboxContract extends ServiceTest {
         String key = UUID.randomUUID().toString();
         String waiting = "select count(*) from outbox_event where record_key = ? and published_at is null";
         database.whileHoldingAdvisoryLockTakenFromItsHolder(OutboxRelay.RELAY_LOCK, () -> {
+            // the service learns that its lock connection ended when Vert.x runs the connection's close handler
+            Awaitility.await().until(() -> !relay.leads());
             commit(key, "WhileAnotherReplicaRelays");
             // the commit woke this relay up; it lost the lead with its lock connection, so it leaves the event
             Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))

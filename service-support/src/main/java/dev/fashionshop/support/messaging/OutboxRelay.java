@@ -36,15 +36,16 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * LISTEN/NOTIFY), and every few seconds in case a notification was missed (the listening connection
  * was down, or the service restarted after a commit and before publishing).
  * <p>
- * One replica of a service relays its outbox ({@link RelayLeadership}), so that the events keep their order
- * and are sent once. A drain is one read: what Kafka acknowledged is marked published a little later, for
- * all the drains of that while in one update, and meanwhile left out of the next reads. Before, every drain
- * was a transaction of its own (four round trips and a flushed commit), nearly one per order on each of the
- * three relays an order wakes (docs/performance.md, ninth round).
+ * One replica of a service relays its outbox ({@link RelayLeadership}), so that a commit wakes one relay
+ * and not one per replica. A drain is one read: what Kafka acknowledged is marked published a little later,
+ * for all the drains of that while in one update, and meanwhile left out of the next reads. Before, every
+ * drain was a transaction of its own (four round trips and a flushed commit), nearly one per order on each of
+ * the relays an order wakes (docs/performance.md, ninth round).
  * <p>
- * An event is sent again only when the relay stops between Kafka's acknowledgement and the mark, or when
- * the lead passes from one replica to another: consumers de-duplicate on the CloudEvent id, the outbox
- * row's id. The first copy of each event is always in the order of the outbox.
+ * An event is sent again when the relay stops between Kafka's acknowledgement and the mark, or when the lead
+ * passes from one replica to another: consumers de-duplicate on the CloudEvent id, the outbox row's id. An
+ * event is left out of a read only once acknowledged, and a batch goes to one producer in the outbox's
+ * order, which keeps it per partition: so the first copy of each event comes after those written before it.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "shop.outbox.enabled", stringValue = "true")
@@ -54,15 +55,21 @@ public class OutboxRelay {
     private static final int BATCH_SIZE = 100;
     /** How long acknowledged events wait to be marked published: the marks of that while share one update. */
     private static final Duration MARK_DELAY = Duration.ofMillis(100);
-    /** Beyond so many events acknowledged and not yet marked (the marks keep failing), the relay waits for them. */
+    private static final Duration MARK_RETRY_DELAY = Duration.ofSeconds(1);
+    /** Beyond so many events acknowledged and not yet marked (the marks keep failing), drains wait for the marks. */
     private static final int MAX_UNMARKED = 10 * BATCH_SIZE;
+    /** A drain that has not ended by then (a connection or a send that hangs) is failed, and tried again. */
+    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(60);
+    /** After so many failed drains in a row, this replica lets another relay, and may claim the lead again. */
+    private static final int FAILED_DRAINS_BEFORE_GIVING_UP = 3;
     /** An arbitrary key for the advisory lock the relaying replica holds; each service has its own database. */
-    public static final long RELAY_LOCK = 0x0_07B0_C5L;
+    public static final long RELAY_LOCK = 0x07B0C5L;
     /** The waiting events, oldest first, but those published already and not yet marked so. */
     private static final String WAITING = """
             select id, topic, record_key, type, payload, created_at from outbox_event
             where published_at is null and id <> all($1) order by seq limit $2""";
-    private static final String MARK_PUBLISHED = "update outbox_event set published_at = now() where id = any($1)";
+    private static final String MARK_PUBLISHED = """
+            update outbox_event set published_at = now() where id = any($1) and published_at is null""";
 
     private final Pool pool;
     private final Vertx vertx;
@@ -72,11 +79,16 @@ public class OutboxRelay {
     private final URI source;
     private final Duration pollInterval;
 
+    /** A drain runs; {@link #drainAgain} asks it to go round once more when it ends. */
     private final AtomicBoolean draining = new AtomicBoolean();
     private volatile boolean drainAgain;
+    private volatile boolean drainPutOff;
+    private volatile boolean stopping;
+    private volatile int failedDrainsInARow;
     /** Acknowledged by Kafka and not yet marked published in the table. */
     private final Set<UUID> unmarked = ConcurrentHashMap.newKeySet();
-    private final AtomicBoolean markingScheduled = new AtomicBoolean();
+    /** A mark is scheduled or under way; acknowledgements meanwhile are marked by the next one. */
+    private final AtomicBoolean marking = new AtomicBoolean();
     private long pollTimer;
 
     OutboxRelay(Pool pool, Vertx vertx, @Channel("outbox-out") MutinyEmitter<String> emitter,
@@ -98,32 +110,48 @@ public class OutboxRelay {
         claimAndDrain();
     }
 
+    /** Stops draining, marks what was acknowledged, and hands the lead on (on the thread that stops Quarkus). */
     void stop(@Observes ShutdownEvent stopping) {
+        this.stopping = true;
         vertx.cancelTimer(pollTimer);
         try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+            while (draining.get() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
             markPublished().await().atMost(Duration.ofSeconds(2));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
         } catch (RuntimeException failure) {
             LOG.infof("Stopping with events published and not marked so; they will be published again: %s", failure.toString());
         }
         leadership.release();
     }
 
+    /** Whether this replica relays the outbox now. */
+    public boolean leads() {
+        return leadership.held();
+    }
+
     /** Publishes what is waiting, if this replica relays; a call while a drain runs makes that drain go round once more. */
     public void drain() {
-        if (!leadership.held()) {
+        if (stopping || !leadership.held()) {
             return;
         }
         if (unmarked.size() >= MAX_UNMARKED) {
-            scheduleMarking();
+            drainPutOff = true;
+            scheduleMarking(MARK_DELAY);
             return;
         }
+        // asked for before trying: a drain that ends after this call failed to start it sees the request
+        drainAgain = true;
         if (!draining.compareAndSet(false, true)) {
-            drainAgain = true;
             return;
         }
         drainAgain = false;
         publishBatch().subscribe().with(
                 published -> {
+                    failedDrainsInARow = 0;
                     draining.set(false);
                     if (published == BATCH_SIZE || drainAgain) {
                         drain();
@@ -132,10 +160,16 @@ public class OutboxRelay {
                 failure -> {
                     draining.set(false);
                     LOG.warnf("Publishing the outbox failed, will retry: %s", failure.toString());
+                    if (++failedDrainsInARow >= FAILED_DRAINS_BEFORE_GIVING_UP) {
+                        failedDrainsInARow = 0;
+                        LOG.warn("The outbox relay keeps failing here; letting another replica relay");
+                        leadership.giveUp();
+                    }
                 });
     }
 
     private void claimAndDrain() {
+        // drain() asks the leadership itself; the claim only has to have ended
         leadership.claim().subscribe().with(leads -> drain());
     }
 
@@ -144,7 +178,8 @@ public class OutboxRelay {
                 .execute(Tuple.of(unmarked.toArray(UUID[]::new), BATCH_SIZE))
                 .chain(this::sendInOrder)
                 .invoke(this::acknowledged)
-                .map(List::size);
+                .map(List::size)
+                .ifNoItem().after(DRAIN_TIMEOUT).fail();
     }
 
     /**
@@ -162,25 +197,33 @@ public class OutboxRelay {
     private void acknowledged(List<UUID> ids) {
         if (!ids.isEmpty()) {
             unmarked.addAll(ids);
-            scheduleMarking();
+            scheduleMarking(MARK_DELAY);
         }
     }
 
-    private void scheduleMarking() {
-        if (markingScheduled.compareAndSet(false, true)) {
-            vertx.setTimer(MARK_DELAY.toMillis(), tick -> markPublished().subscribe().with(
+    private void scheduleMarking(Duration after) {
+        if (!stopping && marking.compareAndSet(false, true)) {
+            vertx.setTimer(after.toMillis(), tick -> markPublished().subscribe().with(
                     marked -> {
+                        marking.set(false);
+                        if (!unmarked.isEmpty()) {
+                            scheduleMarking(MARK_DELAY);
+                        }
+                        if (drainPutOff) {
+                            drainPutOff = false;
+                            drain();
+                        }
                     },
                     failure -> {
+                        marking.set(false);
                         LOG.warnf("Marking published events failed, will retry: %s", failure.toString());
-                        scheduleMarking();
+                        scheduleMarking(MARK_RETRY_DELAY);
                     }));
         }
     }
 
     /** Marks what Kafka acknowledged so far as published, in one update. */
     private Uni<Void> markPublished() {
-        markingScheduled.set(false);
         UUID[] marking = unmarked.toArray(UUID[]::new);
         if (marking.length == 0) {
             return Uni.createFrom().voidItem();
