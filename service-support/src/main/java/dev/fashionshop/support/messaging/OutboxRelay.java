@@ -6,7 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -81,6 +85,8 @@ public class OutboxRelay {
 
     /** A drain runs; {@link #drainAgain} asks it to go round once more when it ends. */
     private final AtomicBoolean draining = new AtomicBoolean();
+    /** Completes when the latest drain ended: what stopping waits for. */
+    private volatile CompletableFuture<Void> drainEnded = CompletableFuture.completedFuture(null);
     private volatile boolean drainAgain;
     private volatile boolean drainPutOff;
     private volatile boolean stopping;
@@ -115,14 +121,11 @@ public class OutboxRelay {
         this.stopping = true;
         vertx.cancelTimer(pollTimer);
         try {
-            long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-            while (draining.get() && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
+            drainEnded.get(2, TimeUnit.SECONDS);
             markPublished().await().atMost(Duration.ofSeconds(2));
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException failure) {
+        } catch (ExecutionException | TimeoutException | RuntimeException failure) {
             LOG.infof("Stopping with events published and not marked so; they will be published again: %s", failure.toString());
         }
         leadership.release();
@@ -149,16 +152,20 @@ public class OutboxRelay {
             return;
         }
         drainAgain = false;
+        CompletableFuture<Void> ended = new CompletableFuture<>();
+        drainEnded = ended;
         publishBatch().subscribe().with(
                 published -> {
                     failedDrainsInARow = 0;
                     draining.set(false);
+                    ended.complete(null);
                     if (published == BATCH_SIZE || drainAgain) {
                         drain();
                     }
                 },
                 failure -> {
                     draining.set(false);
+                    ended.complete(null);
                     LOG.warnf("Publishing the outbox failed, will retry: %s", failure.toString());
                     if (++failedDrainsInARow >= FAILED_DRAINS_BEFORE_GIVING_UP) {
                         failedDrainsInARow = 0;
