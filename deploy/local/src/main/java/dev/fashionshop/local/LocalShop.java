@@ -190,7 +190,7 @@ public final class LocalShop implements AutoCloseable {
                 env.put("QUARKUS_REST_CLIENT_PAYMENT_SERVICE_URL", "http://localhost:" + paymentPort);
                 String log = instance == 1 ? spec.name() + ".log" : spec.name() + "-" + instance + ".log";
                 ServiceProcess service = new ServiceProcess(spec, port, spec.runnableJar(options.projectDirectory()),
-                        logsDirectory().resolve(log), env, jvmOptions);
+                        logsDirectory().resolve(log), env, jvmOptions, options.classArchive());
                 service.start();
                 services.add(service);
             }

@@ -8,6 +8,8 @@ import java.util.Map;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
 
+import dev.fashionshop.local.services.ClassArchive;
+
 /**
  * How to run the shop locally.
  *
@@ -18,9 +20,10 @@ import com.sun.management.HotSpotDiagnosticMXBean;
  * @param kafkaPort the Kafka broker's port, 0 for any free port
  * @param serviceJvmOptions JVM options for every service process
  * @param instances how many instances of a service to run, by name (1 when not named)
+ * @param classArchive whether the services start from their class-data archives or write them
  */
 public record LocalShopOptions(Path dataDirectory, Path projectDirectory, int gatewayPort, int postgresPort,
-        int kafkaPort, List<String> serviceJvmOptions, Map<String, Integer> instances) {
+        int kafkaPort, List<String> serviceJvmOptions, Map<String, Integer> instances, ClassArchive classArchive) {
 
     public int instancesOf(String service) {
         return Math.max(1, instances.getOrDefault(service, 1));

@@ -16,13 +16,15 @@ import java.util.stream.Stream;
 
 import dev.fashionshop.local.audit.AuditCommand;
 import dev.fashionshop.local.identity.LocalIdentity;
+import dev.fashionshop.local.services.ClassArchive;
 import dev.fashionshop.local.services.ServiceProcess;
+import dev.fashionshop.local.training.TrainCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** The command that runs the shop on one machine. */
-@Command(name = "shop-local", mixinStandardHelpOptions = true, sortOptions = false, subcommands = AuditCommand.class,
+@Command(name = "shop-local", mixinStandardHelpOptions = true, sortOptions = false, subcommands = { AuditCommand.class, TrainCommand.class },
         description = "Runs the whole fashion shop on this machine, without Docker: an embedded PostgreSQL, "
                 + "a Kafka KRaft broker, the five services (restarted when they die) and the gateway. "
                 + "Ctrl-C stops everything.")
@@ -95,7 +97,7 @@ public final class ShopRunner implements Callable<Integer> {
         prepareDataDirectory();
         Watchdog.start(dataDirectory, dataDirectory.resolve("logs").resolve("watchdog.log"));
         LocalShopOptions options = new LocalShopOptions(dataDirectory, projectDirectory(), port, postgresPort,
-                kafkaPort, serviceJvmOptions(), instances);
+                kafkaPort, serviceJvmOptions(), instances, ClassArchive.USE);
         System.out.println("Data directory: " + dataDirectory);
         LocalShop shop = new LocalShop(options);
         CountDownLatch stopped = new CountDownLatch(1);

@@ -25,7 +25,7 @@ public final class Watchdog {
     }
 
     /** Starts the watchdog of this runner, logging to the given file. */
-    static synchronized void start(Path dataDirectory, Path log) throws IOException {
+    public static synchronized void start(Path dataDirectory, Path log) throws IOException {
         List<String> command = List.of(ServiceProcess.javaExecutable(),
                 "-Xmx16m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData",
                 Leftovers.marker(dataDirectory),

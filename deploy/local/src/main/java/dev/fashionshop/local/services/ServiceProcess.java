@@ -48,6 +48,7 @@ public final class ServiceProcess {
     private final Path logFile;
     private final Map<String, String> environment;
     private final List<String> jvmOptions;
+    private final ClassArchive classArchive;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(PROBE_TIMEOUT).build();
 
     private volatile Process process;
@@ -62,13 +63,14 @@ public final class ServiceProcess {
     private int livenessFailures;
 
     public ServiceProcess(ServiceSpec spec, int port, Path jar, Path logFile, Map<String, String> environment,
-            List<String> jvmOptions) {
+            List<String> jvmOptions, ClassArchive classArchive) {
         this.spec = spec;
         this.port = port;
         this.jar = jar;
         this.logFile = logFile;
         this.environment = Map.copyOf(environment);
         this.jvmOptions = List.copyOf(jvmOptions);
+        this.classArchive = classArchive;
     }
 
     public ServiceSpec spec() {
@@ -85,6 +87,10 @@ public final class ServiceProcess {
 
     public String url() {
         return "http://localhost:" + port;
+    }
+
+    public Path jar() {
+        return jar;
     }
 
     public Path logFile() {
@@ -113,12 +119,8 @@ public final class ServiceProcess {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
         command.addAll(jvmOptions);
-        Path classArchive = jar.resolveSibling("app-cds.jsa");
-        if (Files.isRegularFile(classArchive)) {
-            // built with the service (quarkus.package.jar.appcds): classes load from a ready archive. It records
-            // the class path relative to the jar's directory, hence the working directory below.
-            command.add("-XX:SharedArchiveFile=" + classArchive);
-        }
+        // an archive records the class path relative to the jar's directory, hence the working directory below
+        command.addAll(classArchive.jvmOptions(jar));
         command.add("-jar");
         command.add(jar.toString());
         ProcessBuilder builder = new ProcessBuilder(command)
@@ -254,23 +256,30 @@ public final class ServiceProcess {
         }
     }
 
-    /** Waits for the process to exit after {@link #requestStop()}; kills it (SIGKILL) at the deadline. */
-    public void awaitStopped(Instant deadline) {
+    /**
+     * Waits for the process to exit after {@link #requestStop()}; kills it (SIGKILL) at the deadline.
+     * Answers whether it exited by itself (or was not running).
+     */
+    public boolean awaitStopped(Instant deadline) {
         Process current = process;
+        boolean byItself = true;
         if (current != null) {
             try {
                 long left = Math.max(0, Duration.between(Instant.now(), deadline).toMillis());
                 if (!current.waitFor(left, TimeUnit.MILLISECONDS)) {
+                    byItself = false;
                     System.out.printf("%s (pid %d) did not stop in time; killing it%n", name(), current.pid());
                     current.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                byItself = false;
                 current.destroyForcibly();
             }
             descendants.forEach(ProcessHandle::destroyForcibly);
         }
         health = Health.STOPPED;
+        return byItself;
     }
 
     /** The java command running the runner, to start other JVMs with. */

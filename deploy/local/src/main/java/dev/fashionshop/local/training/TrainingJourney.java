@@ -1,0 +1,138 @@
+package dev.fashionshop.local.training;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.function.Predicate;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * What the services do while they train their class-data archives: one walk through every path of the
+ * saga, through the gateway, as the demo users. The owner registers an item; a buyer's order is declined,
+ * another is paid, accepted and delivered, a third is cancelled and refunded; both read their views. Each
+ * step waits for the saga to get there, so every consumer has handled its events before the services stop.
+ */
+final class TrainingJourney {
+
+    private static final Duration STEP_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration POLL = Duration.ofMillis(200);
+    private static final String STATUS = "_httpStatus";
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String gateway;
+
+    TrainingJourney(String gateway) {
+        this.gateway = gateway;
+    }
+
+    void walk() throws Exception {
+        String owner = token("owner");
+        String buyer = token("alice");
+        String sku = "TRAIN-" + UUID.randomUUID();
+        String itemId = send(owner, "POST", "/api/items", """
+                {"name": "Training shirt", "category": "shirts", "price": 2500, "currency": "EUR",
+                 "variants": [{"sku": "%s", "size": "M", "colour": "blue", "stock": 10}]}""".formatted(sku), 201)
+                .getString("id");
+        // 400 until order-service's catalogue replica has the item; the declined order stays, harmless
+        until("the item in order-service's catalogue",
+                () -> send(buyer, "POST", "/api/orders", order(itemId, sku, "tok_declined"), null), answer -> status(answer) == 402);
+        send(null, "GET", "/api/catalog", null, 200);
+
+        String delivered = send(buyer, "POST", "/api/orders", order(itemId, sku, null), 201).getString("id");
+        storeOrder(owner, delivered, "RECEIVED");
+        send(owner, "POST", "/api/store/orders/" + delivered + "/accept", null, 200);
+        String deliveryId = started(until("the delivery of " + delivered,
+                () -> send(owner, "GET", "/api/deliveries?orderId=" + delivered, null, 200), answer -> started(answer) != null))
+                .getString("id");
+        send(owner, "POST", "/api/deliveries/" + deliveryId + "/complete", null, 200);
+
+        String cancelled = send(buyer, "POST", "/api/orders", order(itemId, sku, null), 201).getString("id");
+        send(buyer, "POST", "/api/orders/" + cancelled + "/cancel", null, 200);
+        storeOrder(owner, cancelled, "CANCEL_REQUESTED");
+        send(owner, "POST", "/api/store/orders/" + cancelled + "/confirm-cancel", null, 200);
+
+        view(buyer, delivered, "DELIVERED");
+        view(buyer, cancelled, "CANCELLED");
+        send(buyer, "GET", "/api/my-orders", null, 200);
+        send(buyer, "GET", "/api/orders/" + cancelled, null, 200);
+    }
+
+    private static String order(String itemId, String sku, String paymentToken) {
+        return """
+                {"lines": [{"itemId": "%s", "sku": "%s", "quantity": 1}], "shippingAddress": "1 Training Street"%s}"""
+                .formatted(itemId, sku, paymentToken == null ? "" : ", \"paymentToken\": \"" + paymentToken + "\"");
+    }
+
+    private void storeOrder(String owner, String orderId, String status) throws Exception {
+        until("store order " + orderId + " " + status, () -> send(owner, "GET", "/api/store/orders/" + orderId, null, null),
+                answer -> status(answer) == 200 && status.equals(answer.getString("status")));
+    }
+
+    private void view(String buyer, String orderId, String status) throws Exception {
+        until("the view of " + orderId + " " + status, () -> send(buyer, "GET", "/api/my-orders/" + orderId, null, null),
+                answer -> status(answer) == 200 && status.equals(answer.getString("status")));
+    }
+
+    /** The started delivery in a list of deliveries, or null. */
+    private static JsonObject started(JsonObject answer) {
+        return answer.getJsonArray("items").stream().map(JsonObject.class::cast)
+                .filter(delivery -> "STARTED".equals(delivery.getString("status"))).findFirst().orElse(null);
+    }
+
+    private static int status(JsonObject answer) {
+        return answer.getInteger(STATUS);
+    }
+
+    private String token(String user) throws Exception {
+        return send(null, "POST", "/api/auth/token", "{\"username\": \"%s\", \"password\": \"%s\"}".formatted(user, user), 200)
+                .getString("access_token");
+    }
+
+    /** Repeats a request until its answer is the one awaited; answers that answer. */
+    private JsonObject until(String what, Callable<JsonObject> request, Predicate<JsonObject> done) throws Exception {
+        Instant deadline = Instant.now().plus(STEP_TIMEOUT);
+        JsonObject answer = request.call();
+        while (!done.test(answer)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("Not there after " + STEP_TIMEOUT.toSeconds() + " s: " + what + "; last answer " + answer);
+            }
+            Thread.sleep(POLL.toMillis());
+            answer = request.call();
+        }
+        return answer;
+    }
+
+    /**
+     * Sends a request; answers its JSON body with its HTTP status under {@value #STATUS} (an array under
+     * {@code items}). With an expected status, any other is an error.
+     */
+    private JsonObject send(String token, String method, String path, String body, Integer expected)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if ("POST".equals(method) && path.equals("/api/orders")) {
+            request.header("Idempotency-Key", UUID.randomUUID().toString());
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (expected != null && response.statusCode() != expected) {
+            throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ", not " + expected
+                    + ": " + response.body());
+        }
+        String text = response.body().strip();
+        JsonObject answer = text.startsWith("{") ? new JsonObject(text)
+                : new JsonObject().put("items", text.startsWith("[") ? new JsonArray(text) : new JsonArray());
+        return answer.put(STATUS, response.statusCode());
+    }
+}
