@@ -60,7 +60,7 @@ final class BenchmarkReport {
      * writes the figures and stops a shop this run started. Fails the run when the audit finds a violation.
      */
     void finish(Shop shop, List<Integer> rates, Duration level, WarmUp warmUp, long cpuAtStart, long startedAt,
-            Timeline cpuTimeline, Timeline transactionTimeline) {
+            Timeline cpuTimeline, Timeline transactionTimeline, Timeline walFlushTimeline) {
         try {
             long loadEnded = System.nanoTime();
             ShopAudit.Report audit = shop.audit();
@@ -68,8 +68,9 @@ final class BenchmarkReport {
             long cpu = shop.processes.cpuMillis() - cpuAtStart;
             cpuTimeline.stop();
             transactionTimeline.stop();
+            walFlushTimeline.stop();
             write(rates, level, warmUp, (drained - loadEnded) / 1_000_000, cpu, (loadEnded - startedAt) / 1_000_000,
-                    shop.processes.residentMiB(), audit, cpuTimeline, transactionTimeline);
+                    shop.processes.residentMiB(), audit, cpuTimeline, transactionTimeline, walFlushTimeline);
             if (!audit.passed()) {
                 throw new IllegalStateException("The audit found violations after the load: " + audit.violations());
             }
@@ -87,7 +88,8 @@ final class BenchmarkReport {
     }
 
     private void write(List<Integer> rates, Duration level, WarmUp warmUp, long drainMillis, long cpuMillis, long loadMillis,
-            Map<String, Long> residentMiB, ShopAudit.Report audit, Timeline cpuTimeline, Timeline transactionTimeline) {
+            Map<String, Long> residentMiB, ShopAudit.Report audit, Timeline cpuTimeline, Timeline transactionTimeline,
+            Timeline walFlushTimeline) {
         StringBuilder out = new StringBuilder();
         out.append("# Benchmark: ").append(name).append(", ").append(Instant.now()).append("\n\n");
         out.append("Machine: ").append(machine.describe()).append(".\n\nSteps of ").append(level.toSeconds())
@@ -135,6 +137,8 @@ final class BenchmarkReport {
         out.append(perOrderAnswered("CPU per order answered, by step and part of the shop (ms)", rates, cpuTimeline));
         out.append(perOrderAnswered("Database transactions per order answered, by step and database", rates,
                 transactionTimeline));
+        out.append(perOrderAnswered("WAL flushes per order answered, by step (every database together)", rates,
+                walFlushTimeline));
         System.out.println(out);
         Path file = Path.of(System.getProperty("benchmark.output", "target/benchmark"), name + "-summary.md");
         try {

@@ -120,9 +120,9 @@ final class Shop {
         return new ShopAudit(ShopConnections.local(postgresPort, kafka)).run(Duration.ofMinutes(10));
     }
 
-    /** Counts the transactions of the services' databases. */
-    DatabaseTransactions databaseTransactions() {
-        return new DatabaseTransactions(postgresPort);
+    /** Counts what the services' databases do. */
+    DatabaseCounters databaseCounters() {
+        return new DatabaseCounters(postgresPort);
     }
 
     void stop() throws InterruptedException {

@@ -8,7 +8,7 @@ import io.gatling.javaapi.core.Simulation;
 
 /**
  * What every simulation of the shop shares: the shop under load with its catalogue laid out, the
- * latencies its users record, and the end of the run (drain, CPU, database transactions, memory, audit) in
+ * latencies its users record, and the end of the run (drain, CPU, database transactions and WAL flushes, memory, audit) in
  * the report.
  */
 abstract class ShopSimulation extends Simulation {
@@ -18,8 +18,9 @@ abstract class ShopSimulation extends Simulation {
     final LatencyRecorder recorder = new LatencyRecorder();
     final BenchmarkReport report;
     private final Timeline cpu;
-    private final DatabaseTransactions databaseTransactions;
+    private final DatabaseCounters databaseCounters;
     private final Timeline transactions;
+    private final Timeline walFlushes;
     private volatile long cpuAtStart;
     private volatile long startedAt;
 
@@ -29,8 +30,9 @@ abstract class ShopSimulation extends Simulation {
         catalogue = shop.layOutCatalogue();
         report = new BenchmarkReport(name, recorder, machine);
         cpu = new Timeline("cpu", shop.processes::cpuMillisByPart);
-        databaseTransactions = shop.databaseTransactions();
-        transactions = new Timeline("transactions", databaseTransactions::ended);
+        databaseCounters = shop.databaseCounters();
+        transactions = new Timeline("transactions", databaseCounters::transactionsByDatabase);
+        walFlushes = new Timeline("WAL flushes", databaseCounters::walFlushes);
     }
 
     /** The token of one of the demo buyers, at random. */
@@ -48,15 +50,16 @@ abstract class ShopSimulation extends Simulation {
         cpuAtStart = shop.processes.cpuMillis();
         cpu.start();
         transactions.start();
+        walFlushes.start();
         startedAt = System.nanoTime();
     }
 
     /** Ends the run: the steps it made ({@code rates}, each {@code level} long, after {@code warmUp}). */
     void finish(List<Integer> rates, Duration level, WarmUp warmUp) {
         try {
-            report.finish(shop, rates, level, warmUp, cpuAtStart, startedAt, cpu, transactions);
+            report.finish(shop, rates, level, warmUp, cpuAtStart, startedAt, cpu, transactions, walFlushes);
         } finally {
-            databaseTransactions.close();
+            databaseCounters.close();
         }
     }
 }
