@@ -6,10 +6,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
+
+import org.awaitility.Awaitility;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -97,17 +98,8 @@ final class TrainingJourney {
     }
 
     /** Repeats a request until its answer is the one awaited; answers that answer. */
-    private JsonObject until(String what, Callable<JsonObject> request, Predicate<JsonObject> done) throws Exception {
-        Instant deadline = Instant.now().plus(STEP_TIMEOUT);
-        JsonObject answer = request.call();
-        while (!done.test(answer)) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("Not there after " + STEP_TIMEOUT.toSeconds() + " s: " + what + "; last answer " + answer);
-            }
-            Thread.sleep(POLL.toMillis());
-            answer = request.call();
-        }
-        return answer;
+    private static JsonObject until(String what, Callable<JsonObject> request, Predicate<JsonObject> done) {
+        return Awaitility.await(what).atMost(STEP_TIMEOUT).pollInterval(POLL).until(request, done::test);
     }
 
     /**
