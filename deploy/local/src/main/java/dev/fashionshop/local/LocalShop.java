@@ -17,6 +17,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+
 import dev.fashionshop.local.gateway.Gateway;
 import dev.fashionshop.local.gateway.RouteTable;
 import dev.fashionshop.local.identity.LocalIdentity;
@@ -38,6 +41,7 @@ import io.vertx.core.Vertx;
 public final class LocalShop implements AutoCloseable {
 
     private static final Duration SUPERVISION_INTERVAL = Duration.ofSeconds(1);
+    private static final Duration READY_POLL = Duration.ofMillis(250);
     /** For one service stopped through /local/services: as long as its in-flight requests may take. */
     private static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(20);
     /** For every service when the whole shop stops, behind a closed gateway: a quiet service stops in about 4 s. */
@@ -120,7 +124,7 @@ public final class LocalShop implements AutoCloseable {
         postgresPort = portOrFree(options.postgresPort());
         kafkaPort = portOrFree(options.kafkaPort());
         kafkaControllerPort = freePort();
-        postgres = LocalPostgres.start(data.resolve("postgres"), postgresPort, ServiceSpec.databases());
+        postgres = LocalPostgres.start(data.resolve("postgres"), postgresLog(), postgresPort, ServiceSpec.databases());
         kafka = LocalKafka.start(data.resolve("kafka"), kafkaPort, kafkaControllerPort);
         if (!kafka.formattedNow()) {
             kafka.deleteGroupsOfOneTopic(ServiceSpec.SHOP.stream().map(ServiceSpec::name).toList());
@@ -141,8 +145,8 @@ public final class LocalShop implements AutoCloseable {
                 }
             });
             pause(down);
-            unlessStopping(() -> postgres = LocalPostgres.start(options.dataDirectory().resolve("postgres"), postgresPort,
-                    ServiceSpec.databases()));
+            unlessStopping(() -> postgres = LocalPostgres.start(options.dataDirectory().resolve("postgres"), postgresLog(),
+                    postgresPort, ServiceSpec.databases()));
         }
     }
 
@@ -227,14 +231,13 @@ public final class LocalShop implements AutoCloseable {
     }
 
     /** Waits until every service is ready. */
-    public void awaitReady(Duration timeout) throws TimeoutException, InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        while (!services.stream().allMatch(s -> s.health() == Health.UP)) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new TimeoutException("Not ready after " + timeout.toSeconds() + " s: " + notReady()
-                        + "; see the logs in " + logsDirectory());
-            }
-            TimeUnit.MILLISECONDS.sleep(250);
+    public void awaitReady(Duration timeout) throws TimeoutException {
+        try {
+            Awaitility.await("every service ready").atMost(timeout).pollInterval(READY_POLL).pollDelay(Duration.ZERO)
+                    .pollInSameThread().until(() -> notReady().isEmpty());
+        } catch (ConditionTimeoutException notInTime) {
+            throw new TimeoutException("Not ready after " + timeout.toSeconds() + " s: " + notReady()
+                    + "; see the logs in " + logsDirectory());
         }
     }
 
@@ -260,6 +263,10 @@ public final class LocalShop implements AutoCloseable {
 
     public Path logsDirectory() {
         return options.dataDirectory().resolve("logs");
+    }
+
+    private Path postgresLog() {
+        return logsDirectory().resolve("postgres.log");
     }
 
     /**

