@@ -58,7 +58,13 @@ public class PaymentGateway {
     @Bulkhead(value = 50, waitingTaskQueue = 50)
     @Fallback(fallbackMethod = "unavailable")
     public Uni<Answer> pay(PaymentClient.PaymentRequest request) {
-        return client.pay(request).map(Answer::of);
+        // each failed attempt counts against the breaker, also one the retry then makes good: say which and why
+        return client.pay(request).map(Answer::of)
+                .onFailure().invoke(failure -> LOG.infof("A payment attempt for order %s failed: %s",
+                        request.orderId(), failure.toString()))
+                .onCancellation().invoke(() -> LOG.infof(
+                        "A payment attempt for order %s was abandoned before payment-service answered (timeout)",
+                        request.orderId()));
     }
 
     Uni<Answer> unavailable(PaymentClient.PaymentRequest request, Throwable failure) {

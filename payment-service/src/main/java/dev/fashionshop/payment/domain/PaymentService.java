@@ -62,7 +62,7 @@ public class PaymentService {
      * configuration); beyond that the call is refused at once (BulkheadException, a 503), never queued.
      */
     @AsynchronousNonBlocking
-    @Bulkhead(value = 32, waitingTaskQueue = 1)
+    @Bulkhead(value = 64, waitingTaskQueue = 1)
     public Uni<Outcome> pay(PaymentRequest request) {
         return find(request.orderId()).chain(existing -> existing != null
                 ? Uni.createFrom().item(new Outcome(existing, false))
