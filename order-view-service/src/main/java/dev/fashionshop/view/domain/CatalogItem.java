@@ -26,6 +26,8 @@ public class CatalogItem {
     public String imageUrl;
     /** The variants as JSON, [{sku, size, colour, stock}]. */
     public String variants;
+    @Column(name = "registered_at")
+    public Instant registeredAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
     @Version

@@ -45,7 +45,7 @@ public class CatalogProjection {
             throw new PoisonEventException(event.type() + " " + event.id() + " misses item data");
         }
         UUID itemId = UUID.fromString(data.get("itemId").asText());
-        return catalog.findById(itemId).map(found -> found != null ? found : newItem(itemId)).invoke(item -> {
+        return catalog.findById(itemId).map(found -> found != null ? found : newItem(itemId, event.time())).invoke(item -> {
             item.name = data.get("name").asText();
             item.description = data.path("description").asText(null);
             item.category = data.path("category").asText("");
@@ -84,9 +84,10 @@ public class CatalogProjection {
         }
     }
 
-    private static CatalogItem newItem(UUID itemId) {
+    private static CatalogItem newItem(UUID itemId, Instant registeredAt) {
         CatalogItem item = new CatalogItem();
         item.itemId = itemId;
+        item.registeredAt = registeredAt;
         return item;
     }
 }
