@@ -15,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 
 import dev.fashionshop.local.audit.AuditCommand;
+import dev.fashionshop.local.demo.DemoCatalogue;
 import dev.fashionshop.local.identity.LocalIdentity;
 import dev.fashionshop.local.services.ClassArchive;
 import dev.fashionshop.local.services.ServiceProcess;
@@ -61,6 +62,9 @@ public final class ShopRunner implements Callable<Integer> {
     @Option(names = "--service-jvm-option", paramLabel = "OPTION",
             description = "One more JVM option for every service, e.g. -XX:StartFlightRecording to profile them (repeatable).")
     List<String> serviceJvmOptions = new ArrayList<>();
+
+    @Option(names = "--no-demo-catalogue", description = "Do not register the demo catalogue in a new data directory.")
+    boolean noDemoCatalogue;
 
     @Option(names = "--startup-timeout", description = "Seconds to wait for every service to be ready (default: ${DEFAULT-VALUE}).")
     int startupTimeoutSeconds = 300;
@@ -121,10 +125,25 @@ public final class ShopRunner implements Callable<Integer> {
             System.out.println("Infrastructure ready. Run a service with: ./mvnw -pl order-service -am quarkus:dev");
         } else {
             shop.awaitReady(Duration.ofSeconds(startupTimeoutSeconds));
+            if (!noDemoCatalogue) {
+                registerDemoCatalogue(shop);
+            }
             printServices(shop);
         }
         stopped.await();
         return 0;
+    }
+
+    /** A new data directory gets the demo catalogue; a failure to register it is reported, the shop runs on. */
+    private void registerDemoCatalogue(LocalShop shop) throws InterruptedException {
+        try {
+            int registered = new DemoCatalogue(shop.gatewayUrl()).registerOnce(dataDirectory);
+            if (registered > 0) {
+                System.out.printf("Registered the demo catalogue: %d items (--no-demo-catalogue to start empty)%n", registered);
+            }
+        } catch (IOException e) {
+            System.out.println("Could not register the demo catalogue: " + e.getMessage());
+        }
     }
 
     /** --fresh wipes only a directory the runner created (or an empty one). */

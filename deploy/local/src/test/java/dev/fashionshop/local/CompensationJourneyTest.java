@@ -152,7 +152,7 @@ class CompensationJourneyTest {
                 .body("orderStatus", is("PAYMENT_DEFERRED")).extract().path("orderId");
         shop.awaitView("alice", orderId, "PAYMENT_DEFERRED");
 
-        // the local run under test expires unpaid orders after 8 seconds (RunningShop)
+        // the local run under test expires unpaid orders after 25 seconds (RunningShop)
         shop.awaitOrder("alice", orderId, "EXPIRED");
         shop.awaitView("alice", orderId, "EXPIRED");
         shop.as("owner").get(shop.gateway + "/api/store/orders/{id}", orderId).then().statusCode(404);

@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import dev.fashionshop.local.gateway.RouteTable;
 import dev.fashionshop.local.services.ServiceSpec;
 
-/** The gateway routes the /api paths of DESIGN.md to the service owning them, and nothing to payment-service. */
+/** The gateway routes the /api paths of DESIGN.md and the web UI to the service owning them, and nothing to payment-service. */
 class GatewayRoutesTest {
 
     private final RouteTable<String> routes = LocalShop.gatewayRoutes(ServiceSpec::name);
@@ -27,13 +27,16 @@ class GatewayRoutesTest {
             "/api/orders/7/payment, order-service",
             "/api/my-orders, order-view-service",
             "/api/my-orders/stream, order-view-service",
+            "/, order-view-service",
+            "/static/bundle/app.js, order-view-service",
+            "/static/images/demo/linen-shirt.svg, order-view-service",
             "/api/deliveries/3/complete, delivery-service" })
     void routesEachPathToItsOwner(String path, String service) {
         assertThat(routes.match(path)).contains(service);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "/payments", "/api/payments", "/admin/simulator", "/q/health", "/api/ordersx", "/" })
+    @ValueSource(strings = { "/payments", "/api/payments", "/admin/simulator", "/q/health", "/api/ordersx", "/api", "/staticx", "/index.html" })
     void routesNothingElse(String path) {
         assertThat(routes.match(path)).isEmpty();
     }

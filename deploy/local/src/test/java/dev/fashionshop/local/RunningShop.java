@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 final class RunningShop implements ParameterResolver {
 
     static final Map<String, String> ENVIRONMENT = Map.of(
-            "SHOP_ORDERS_DEFERRED_EXPIRY", "PT8S",
+            "SHOP_ORDERS_DEFERRED_EXPIRY", "PT25S",
             "SHOP_ORDERS_PENDING_TIMEOUT", "PT5S",
             "SHOP_ORDERS_EXPIRY_CHECK_INTERVAL", "1s");
 
