@@ -9,7 +9,7 @@ const MESSAGES = {
     'catalogue.minPrice': 'Lowest price', 'catalogue.maxPrice': 'Highest price', 'catalogue.inStock': 'In stock only',
     'catalogue.sort': 'Sort by', 'catalogue.sort.name': 'Name', 'catalogue.sort.price': 'Price, lowest first',
     'catalogue.sort.-price': 'Price, highest first', 'catalogue.sort.newest': 'Newest', 'catalogue.any': 'Any',
-    'catalogue.found': '{count} items', 'catalogue.none': 'Nothing matches. Try fewer filters.',
+    'catalogue.found': '{count} items', 'catalogue.found.one': '1 item', 'catalogue.none': 'Nothing matches. Try fewer filters.',
     'catalogue.soldOut': 'Sold out', 'catalogue.previous': 'Previous page', 'catalogue.next': 'Next page',
     'catalogue.page': 'Page {page} of {pages}', 'catalogue.results': 'Results',
     'item.variant': 'Size and colour', 'item.left': '{count} left', 'item.soldOut': 'sold out',
@@ -55,15 +55,23 @@ const MESSAGES = {
     'owner.price': 'Price (smallest unit, e.g. cents)', 'owner.currency': 'Currency', 'owner.image': 'Picture URL',
     'owner.variants': 'Variants', 'owner.sku': 'SKU', 'owner.size': 'Size', 'owner.colour': 'Colour',
     'owner.stock': 'Stock', 'owner.addVariant': 'Add a variant', 'owner.submit': 'Register',
-    'owner.registered': '{name} is registered.', 'owner.stockOf': 'Stock of {sku}', 'owner.saveStock': 'Save stock of {sku}',
+    'owner.registered': '{name} is registered.', 'owner.updated': '{name} is saved.',
+    'owner.edit': 'Edit {name}', 'owner.editing': 'Editing {name}', 'owner.cancelEdit': 'Stop editing', 'owner.stockOf': 'Stock of {sku}', 'owner.saveStock': 'Save stock of {sku}',
     'owner.saved': 'Saved.', 'owner.save': 'Save', 'owner.buyer': 'Buyer', 'owner.address': 'Ship to', 'owner.order': 'Order',
     'operator.title': 'Operator', 'operator.services': 'Services', 'operator.service': 'Service',
     'operator.health': 'Health', 'operator.restarts': 'Restarts', 'operator.pid': 'Process',
-    'operator.localOnly': 'The service list is the local run\'s; on Kubernetes, see the cluster.',
+    'operator.localOnly': 'This page reads the local run\'s runner; on Kubernetes, see the cluster and its metrics.',
+    'operator.breakers': 'Circuit breakers', 'operator.instance': 'Instance', 'operator.breaker': 'Breaker',
+    'operator.state': 'State', 'operator.breaker.CLOSED': 'Closed (calls go through)',
+    'operator.breaker.OPEN': 'Open (payments deferred)', 'operator.breaker.HALF_OPEN': 'Half open (trying again)',
+    'operator.simulator': 'Payment simulator', 'operator.latency': 'Latency of each payment (ms)',
+    'operator.failures': 'Payments failing (%)', 'operator.setKnobs': 'Set the simulator',
+    'operator.knobsSet': 'The simulator is set on every payment-service instance.',
     'signIn.title': 'Sign in', 'signIn.username': 'User name', 'signIn.password': 'Password',
     'signIn.submit': 'Sign in', 'signIn.failed': 'Unknown user or wrong password.',
     'signIn.demo': 'Demo users of the local run', 'signIn.demoRole.buyer': 'a buyer', 'signIn.demoRole.owner': 'the store owner',
     'signIn.demoRole.operator': 'the operator', 'signIn.use': 'Sign in as {name}',
+    'signIn.provider': 'Sign in with your shop account', 'signIn.providerFailed': 'Signing in failed: {message}',
     'error.generic': 'Something went wrong: {message}', 'error.forbidden': 'This page is not for your account.',
   },
   ko: {
@@ -117,15 +125,23 @@ const MESSAGES = {
     'owner.price': '가격 (최소 단위, 예: 센트)', 'owner.currency': '통화', 'owner.image': '사진 URL',
     'owner.variants': '옵션', 'owner.sku': 'SKU', 'owner.size': '사이즈', 'owner.colour': '색상',
     'owner.stock': '재고', 'owner.addVariant': '옵션 추가', 'owner.submit': '등록',
-    'owner.registered': '{name} 상품을 등록했습니다.', 'owner.stockOf': '{sku} 재고', 'owner.saveStock': '{sku} 재고 저장',
+    'owner.registered': '{name} 상품을 등록했습니다.', 'owner.updated': '{name} 상품을 저장했습니다.',
+    'owner.edit': '{name} 수정', 'owner.editing': '{name} 수정 중', 'owner.cancelEdit': '수정 그만두기', 'owner.stockOf': '{sku} 재고', 'owner.saveStock': '{sku} 재고 저장',
     'owner.saved': '저장했습니다.', 'owner.save': '저장', 'owner.buyer': '구매자', 'owner.address': '배송지', 'owner.order': '주문',
     'operator.title': '운영', 'operator.services': '서비스', 'operator.service': '서비스',
     'operator.health': '상태', 'operator.restarts': '재시작', 'operator.pid': '프로세스',
-    'operator.localOnly': '서비스 목록은 로컬 실행의 것입니다. 쿠버네티스에서는 클러스터를 보세요.',
+    'operator.localOnly': '이 페이지는 로컬 실행기의 정보를 보여 줍니다. 쿠버네티스에서는 클러스터와 메트릭을 보세요.',
+    'operator.breakers': '서킷 브레이커', 'operator.instance': '인스턴스', 'operator.breaker': '브레이커',
+    'operator.state': '상태', 'operator.breaker.CLOSED': '닫힘 (호출 통과)',
+    'operator.breaker.OPEN': '열림 (결제 보류)', 'operator.breaker.HALF_OPEN': '반열림 (다시 시도 중)',
+    'operator.simulator': '결제 시뮬레이터', 'operator.latency': '결제 지연 (ms)',
+    'operator.failures': '결제 실패율 (%)', 'operator.setKnobs': '시뮬레이터 설정',
+    'operator.knobsSet': '모든 payment-service 인스턴스에 설정했습니다.',
     'signIn.title': '로그인', 'signIn.username': '사용자 이름', 'signIn.password': '비밀번호',
     'signIn.submit': '로그인', 'signIn.failed': '사용자 이름이나 비밀번호가 틀렸습니다.',
     'signIn.demo': '로컬 실행의 데모 사용자', 'signIn.demoRole.buyer': '구매자', 'signIn.demoRole.owner': '판매자',
     'signIn.demoRole.operator': '운영자', 'signIn.use': '{name}(으)로 로그인',
+    'signIn.provider': '숍 계정으로 로그인', 'signIn.providerFailed': '로그인하지 못했습니다: {message}',
     'error.generic': '문제가 생겼습니다: {message}', 'error.forbidden': '이 계정으로는 볼 수 없는 페이지입니다.',
   },
 };
@@ -161,9 +177,10 @@ export function onLanguageChange(listener) {
   return () => listeners.delete(listener);
 }
 
-/** The message in the current language, with {name} placeholders filled in. */
+/** The message in the current language, with {name} placeholders filled in (and its singular for a count of 1). */
 export function t(key, params = {}) {
-  const text = MESSAGES[language][key] ?? MESSAGES.en[key] ?? key;
+  const singular = params.count === 1 && MESSAGES[language][`${key}.one`];
+  const text = singular || (MESSAGES[language][key] ?? MESSAGES.en[key] ?? key);
   return text.replace(/\{(\w+)\}/g, (whole, name) => (name in params ? String(params[name]) : whole));
 }
 

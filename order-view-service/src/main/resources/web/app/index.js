@@ -3,6 +3,7 @@ import { ShopElement, route } from './shop-element.js';
 import { t, LANGUAGES, currentLanguage, setLanguage } from './i18n.js';
 import { currentUser, hasRole, signOut } from './session.js';
 import { cartCount, onCartChange } from './cart.js';
+import { completeSignIn } from './oidc.js';
 import './app.css';
 import './pages/catalogue.js';
 import './pages/item.js';
@@ -34,6 +35,16 @@ export class ShopApp extends ShopElement {
     };
     window.addEventListener('hashchange', this._onHash);
     this._stopCart = onCartChange(() => { this.count = cartCount(); });
+    // back from the OIDC provider's sign-in page: exchange the code, then go where the buyer was going
+    completeSignIn().then((next) => {
+      if (next !== null) {
+        location.hash = `#/${next}`;
+      }
+    }).catch((failure) => {
+      this.signInFailure = failure.message;
+      location.hash = '#/sign-in';
+      this.requestUpdate();
+    });
   }
 
   disconnectedCallback() {
@@ -48,7 +59,7 @@ export class ShopApp extends ShopElement {
     if (role && !hasRole(role)) {
       return currentUser()
         ? html`<p role="alert">${t('error.forbidden')}</p>`
-        : html`<shop-sign-in .next=${this.path.join('/')}></shop-sign-in>`;
+        : html`<shop-sign-in .next=${this.path.join('/')} .failure=${this.signInFailure}></shop-sign-in>`;
     }
     switch (name) {
       case 'items': return html`<shop-item .itemId=${id}></shop-item>`;
@@ -56,7 +67,8 @@ export class ShopApp extends ShopElement {
       case 'orders': return id ? html`<shop-order .orderId=${id}></shop-order>` : html`<shop-my-orders></shop-my-orders>`;
       case 'owner': return html`<shop-owner></shop-owner>`;
       case 'operator': return html`<shop-operator></shop-operator>`;
-      case 'sign-in': return html`<shop-sign-in .next=${new URLSearchParams(location.hash.split('?')[1] ?? '').get('next') ?? ''}></shop-sign-in>`;
+      case 'sign-in': return html`<shop-sign-in .next=${new URLSearchParams(location.hash.split('?')[1] ?? '').get('next') ?? ''}
+                                                .failure=${this.signInFailure}></shop-sign-in>`;
       default: return html`<shop-catalogue></shop-catalogue>`;
     }
   }

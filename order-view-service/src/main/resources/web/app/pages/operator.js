@@ -1,13 +1,21 @@
 import { html } from 'lit';
 import { ShopElement } from '../shop-element.js';
 import { t } from '../i18n.js';
-import { get } from '../api.js';
+import { get, put } from '../api.js';
 
 const REFRESH_MILLIS = 2000;
+const SIMULATOR = '/local/admin/payment-service/simulator';
+const BREAKERS = '/local/admin/order-service/circuit-breakers';
 
-/** The operator's page: each service of the local run with its health and restarts (GET /local/services). */
+/**
+ * The operator's page of the local run: each service's health and restarts (GET /local/services), the payment
+ * simulator's knobs and order-service's circuit breaker, per instance (the runner's /local/admin paths).
+ */
 export class OperatorPage extends ShopElement {
-  static properties = { services: { state: true }, unavailable: { state: true } };
+  static properties = {
+    services: { state: true }, breakers: { state: true }, knobs: { state: true }, unavailable: { state: true },
+    message: { state: true },
+  };
 
   connectedCallback() {
     super.connectedCallback();
@@ -22,27 +30,64 @@ export class OperatorPage extends ShopElement {
 
   async refresh() {
     try {
-      this.services = await get('/local/services');
+      const [services, breakers, knobs] = await Promise.all([get('/local/services'), get(BREAKERS), get(SIMULATOR)]);
+      this.services = services;
+      this.breakers = breakers.flatMap((instance) => (instance.body ?? []).map((b) => ({ ...b, instance: instance.instance })));
+      this.knobs = this.knobs ?? knobs[0]?.body;
       this.unavailable = false;
     } catch {
       this.unavailable = true;
     }
   }
 
+  async setKnobs(event) {
+    event.preventDefault();
+    const form = new FormData(event.target);
+    try {
+      const answers = await put(SIMULATOR, {
+        latencyMs: Number(form.get('latencyMs')), failureRate: Number(form.get('failurePercent')) / 100,
+      });
+      this.knobs = answers[0].body;
+      this.message = t('operator.knobsSet');
+    } catch (failure) {
+      this.message = t('error.generic', { message: failure.message });
+    }
+  }
+
   render() {
     return html`
       <h1>${t('operator.title')}</h1>
-      <h2>${t('operator.services')}</h2>
       ${this.unavailable ? html`<p>${t('operator.localOnly')}</p>` : ''}
+      <h2>${t('operator.services')}</h2>
       <table class="lines">
         <thead><tr><th scope="col">${t('operator.service')}</th><th scope="col">${t('operator.health')}</th>
           <th scope="col">${t('operator.restarts')}</th><th scope="col">${t('operator.pid')}</th></tr></thead>
         <tbody>
           ${(this.services ?? []).map((s) => html`<tr>
-            <th scope="row">${s.name}</th><td><span class="status" data-status=${s.health}>${s.health}</span></td>
+            <th scope="row">${s.name} <span class="muted">${s.url}</span></th>
+            <td><span class="status" data-status=${s.health}>${s.health}</span></td>
             <td>${s.restarts}</td><td>${s.pid}</td></tr>`)}
         </tbody>
-      </table>`;
+      </table>
+      <h2>${t('operator.breakers')}</h2>
+      <table class="lines" data-testid="breakers">
+        <thead><tr><th scope="col">${t('operator.instance')}</th><th scope="col">${t('operator.breaker')}</th>
+          <th scope="col">${t('operator.state')}</th></tr></thead>
+        <tbody>
+          ${(this.breakers ?? []).map((b) => html`<tr><th scope="row">${b.instance}</th><td>${b.name}</td>
+            <td><span class="status" data-status=${b.state}>${t(`operator.breaker.${b.state}`)}</span></td></tr>`)}
+        </tbody>
+      </table>
+      <h2>${t('operator.simulator')}</h2>
+      <form class="panel narrow" @submit=${this.setKnobs}>
+        <label for="latencyMs">${t('operator.latency')}</label>
+        <input id="latencyMs" name="latencyMs" type="number" min="0" max="60000" required .value=${String(this.knobs?.latencyMs ?? 0)}>
+        <label for="failurePercent">${t('operator.failures')}</label>
+        <input id="failurePercent" name="failurePercent" type="number" min="0" max="100" required
+               .value=${String(Math.round((this.knobs?.failureRate ?? 0) * 100))}>
+        ${this.message ? html`<p role="status">${this.message}</p>` : ''}
+        <button type="submit" class="primary">${t('operator.setKnobs')}</button>
+      </form>`;
   }
 }
 customElements.define('shop-operator', OperatorPage);

@@ -10,7 +10,7 @@ const REFRESH_MILLIS = 2000;
 export class OwnerConsole extends ShopElement {
   static properties = {
     orders: { state: true }, deliveries: { state: true }, items: { state: true }, message: { state: true },
-    variants: { state: true },
+    variants: { state: true }, editing: { state: true },
   };
 
   constructor() {
@@ -63,11 +63,36 @@ export class OwnerConsole extends ShopElement {
       })),
     };
     await this.act(async () => {
-      const registered = await post('/api/items', item, { 'Idempotency-Key': crypto.randomUUID?.() ?? String(Date.now()) });
+      const saved = this.editing
+        ? await put(`/api/items/${this.editing.id}`, item)
+        : await post('/api/items', item, { 'Idempotency-Key': crypto.randomUUID?.() ?? String(Date.now()) });
       event.target.reset();
+      this.message = t(this.editing ? 'owner.updated' : 'owner.registered', { name: saved.name });
+      this.editing = null;
       this.variants = [{}];
-      this.message = t('owner.registered', { name: registered.name });
     });
+  }
+
+  /**
+   * Fills the item form with the item. The form's fields are the owner's while they type: no render (the console
+   * renders every 2 s) sets them, only this and a reset do.
+   */
+  async edit(item) {
+    this.editing = item;
+    this.variants = item.variants.map(() => ({ existing: true }));
+    await this.updateComplete;
+    const form = this.querySelector('#item-form');
+    form.reset();
+    const set = (name, value) => { form.elements[name].value = value ?? ''; };
+    ['name', 'description', 'category', 'price', 'currency', 'imageUrl'].forEach((name) => set(name, item[name]));
+    item.variants.forEach((v, i) => ['sku', 'size', 'colour', 'stock'].forEach((name) => set(`${name}-${i}`, v[name])));
+    form.elements.name.focus();
+  }
+
+  cancelEdit() {
+    this.editing = null;
+    this.variants = [{}];
+    this.querySelector('#item-form').reset();
   }
 
   render() {
@@ -110,7 +135,8 @@ export class OwnerConsole extends ShopElement {
           <tbody>
             ${(this.items ?? []).flatMap((item) => item.variants.map((v, i) => html`<tr>
               ${i === 0 ? html`<th scope="rowgroup" rowspan=${item.variants.length}>${item.name}<br>
-                <span class="muted">${formatPrice(item.price, item.currency)}</span></th>` : ''}
+                <span class="muted">${formatPrice(item.price, item.currency)}</span><br>
+                <button type="button" class="link" @click=${() => this.edit(item)}>${t('owner.edit', { name: item.name })}</button></th>` : ''}
               <td>${v.size} · ${v.colour}</td><td class="muted">${v.sku}</td><td>${this.stockForm(item, v)}</td>
             </tr>`))}
           </tbody>
@@ -139,10 +165,10 @@ export class OwnerConsole extends ShopElement {
   registerForm() {
     const field = (name, label, attributes = {}) => html`<label for="item-${name}">${label}</label>
       <input id="item-${name}" name=${name} ?required=${attributes.required} type=${attributes.type ?? 'text'}
-             min=${attributes.min ?? ''} .value=${attributes.value ?? ''}>`;
+             min=${attributes.min ?? ''} value=${attributes.value ?? ''}>`;
     return html`
-      <form class="panel" @submit=${this.register}>
-        <h3>${t('owner.register')}</h3>
+      <form id="item-form" class="panel" @submit=${this.register} aria-labelledby="item-form-title">
+        <h3 id="item-form-title">${this.editing ? t('owner.editing', { name: this.editing.name }) : t('owner.register')}</h3>
         ${field('name', t('owner.name'), { required: true })}
         <label for="item-description">${t('owner.description')}</label>
         <textarea id="item-description" name="description" rows="2"></textarea>
@@ -153,14 +179,15 @@ export class OwnerConsole extends ShopElement {
         <fieldset>
           <legend>${t('owner.variants')}</legend>
           ${this.variants.map((v, i) => html`<div class="variant-row">
-            <label for="sku-${i}">${t('owner.sku')}</label><input id="sku-${i}" name="sku-${i}" required>
+            <label for="sku-${i}">${t('owner.sku')}</label><input id="sku-${i}" name="sku-${i}" required ?readonly=${v.existing}>
             <label for="size-${i}">${t('owner.size')}</label><input id="size-${i}" name="size-${i}" required>
             <label for="colour-${i}">${t('owner.colour')}</label><input id="colour-${i}" name="colour-${i}" required>
             <label for="stock-${i}">${t('owner.stock')}</label><input id="stock-${i}" name="stock-${i}" type="number" min="0" required>
           </div>`)}
           <button type="button" @click=${() => { this.variants = [...this.variants, {}]; }}>${t('owner.addVariant')}</button>
         </fieldset>
-        <button type="submit" class="primary">${t('owner.submit')}</button>
+        <button type="submit" class="primary">${this.editing ? t('owner.save') : t('owner.submit')}</button>
+        ${this.editing ? html`<button type="button" @click=${this.cancelEdit}>${t('owner.cancelEdit')}</button>` : ''}
       </form>`;
   }
 }

@@ -2,6 +2,7 @@ import { html } from 'lit';
 import { ShopElement, go } from '../shop-element.js';
 import { t } from '../i18n.js';
 import { signIn } from '../session.js';
+import { signInSettings, signInWithProvider } from '../oidc.js';
 
 const DEMO_USERS = [
   { name: 'alice', role: 'buyer' }, { name: 'bob', role: 'buyer' },
@@ -10,7 +11,12 @@ const DEMO_USERS = [
 
 /** Signs in with the local run's token endpoint; the demo users' password is their name. */
 export class SignInPage extends ShopElement {
-  static properties = { failed: { state: true }, next: {} };
+  static properties = { failed: { state: true }, next: {}, settings: { state: true }, failure: {} };
+
+  connectedCallback() {
+    super.connectedCallback();
+    signInSettings().then((settings) => { this.settings = settings; });
+  }
 
   async submit(event) {
     event.preventDefault();
@@ -34,8 +40,19 @@ export class SignInPage extends ShopElement {
   }
 
   render() {
+    if (!this.settings) {
+      return html`<h1>${t('signIn.title')}</h1>`;
+    }
     return html`
       <h1>${t('signIn.title')}</h1>
+      ${this.failure ? html`<p class="error" role="alert">${t('signIn.providerFailed', { message: this.failure })}</p>` : ''}
+      ${this.settings.oidc ? html`<p class="panel narrow">
+        <button type="button" class="primary" @click=${() => signInWithProvider(this.next)}>${t('signIn.provider')}</button></p>` : ''}
+      ${this.settings.localSignIn ? this.localSignIn() : ''}`;
+  }
+
+  localSignIn() {
+    return html`
       <form class="panel narrow" @submit=${this.submit}>
         <label for="username">${t('signIn.username')}</label>
         <input id="username" name="username" autocomplete="username" required>

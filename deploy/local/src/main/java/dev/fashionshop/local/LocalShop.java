@@ -26,6 +26,7 @@ import dev.fashionshop.local.identity.LocalIdentity;
 import dev.fashionshop.local.identity.TokenEndpoint;
 import dev.fashionshop.local.infra.LocalKafka;
 import dev.fashionshop.local.infra.LocalPostgres;
+import dev.fashionshop.local.services.AdminEndpoint;
 import dev.fashionshop.local.services.Health;
 import dev.fashionshop.local.services.InstancePicker;
 import dev.fashionshop.local.services.ServiceProcess;
@@ -217,6 +218,7 @@ public final class LocalShop implements AutoCloseable {
         gateway = new Gateway(vertx, routes)
                 .local("/api/auth/token", new TokenEndpoint(identity))
                 .local(ServicesEndpoint.PATH, new ServicesEndpoint(vertx, services, SERVICE_STOP_GRACE))
+                .local(AdminEndpoint.PATH, new AdminEndpoint(vertx, services))
                 .local(InfrastructureEndpoint.PATH, new InfrastructureEndpoint(vertx, this));
         gatewayPort = gateway.listen(options.gatewayPort()).toCompletionStage().toCompletableFuture().get();
     }

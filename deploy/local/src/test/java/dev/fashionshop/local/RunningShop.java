@@ -15,14 +15,17 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * replay and the fault tests share it, each with its own items and orders. It is started by the first
  * class that needs it and stopped (SIGTERM, as a user would) when the test JVM ends (RunnerProcess). Unpaid orders
  * expire after seconds here, not half an hour, and a payment call cut short by a crash is given up
- * after 5 seconds, not a minute.
+ * after 5 seconds, not a minute. The web UI's sign-in also offers an OIDC provider, which only WebShopTest's
+ * browser knows.
  */
 final class RunningShop implements ParameterResolver {
 
     static final Map<String, String> ENVIRONMENT = Map.of(
             "SHOP_ORDERS_DEFERRED_EXPIRY", "PT25S",
             "SHOP_ORDERS_PENDING_TIMEOUT", "PT5S",
-            "SHOP_ORDERS_EXPIRY_CHECK_INTERVAL", "1s");
+            "SHOP_ORDERS_EXPIRY_CHECK_INTERVAL", "1s",
+            // the web UI offers an OIDC provider besides the demo users: WebShopTest plays that provider in the browser
+            "SHOP_UI_OIDC_ISSUER", WebShopTest.OIDC_ISSUER);
 
     /** Surefire may run each test class in its own JUnit session: the shop is per JVM, not per session. */
     private static ShopApi shared;

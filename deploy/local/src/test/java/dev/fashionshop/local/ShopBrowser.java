@@ -3,6 +3,7 @@ package dev.fashionshop.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -39,6 +40,7 @@ final class ShopBrowser implements AutoCloseable {
     /** Where the tests leave screenshots of the pages (docs/images takes its pictures from there). */
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
+    private final List<BrowserContext> contexts = new ArrayList<>();
     private final Playwright playwright;
     private final Browser browser;
     private final String gateway;
@@ -65,6 +67,7 @@ final class ShopBrowser implements AutoCloseable {
                 .setIsMobile(screen == Screen.PHONE)
                 .setHasTouch(screen == Screen.PHONE));
         context.setDefaultTimeout(ShopApi.SAGA_STEP.toMillis());
+        contexts.add(context);
         Page page = context.newPage();
         page.navigate("/");
         return page;
@@ -94,6 +97,18 @@ final class ShopBrowser implements AutoCloseable {
 
     static void screenshot(Page page, String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+    }
+
+    /** Closes every browser opened since the last call, each page's last look kept in target/screenshots/last. */
+    void closeContexts(String test) {
+        int n = 0;
+        for (BrowserContext context : contexts) {
+            for (Page page : context.pages()) {
+                page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("last").resolve(test + "-" + ++n + ".png")));
+            }
+            context.close();
+        }
+        contexts.clear();
     }
 
     @Override

@@ -1,0 +1,104 @@
+package dev.fashionshop.local.services;
+
+import java.util.List;
+
+import dev.fashionshop.local.gateway.Gateway;
+import io.vertx.core.CompositeFuture;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * The services' internal /admin paths, which the gateway never routes, for the operator page of the local run:
+ * {@code /local/admin/{service}/{path}} goes to {@code /admin/{path}} of every instance of the service (the
+ * payment simulator's knobs are per instance, and so is a circuit breaker), with the caller's Authorization,
+ * so that each service checks the operator's token itself. The answer lists each instance's:
+ * {@code [{instance, status, body}]}, with the first refusal's status if an instance refused.
+ */
+public final class AdminEndpoint implements Handler<HttpServerRequest> {
+
+    public static final String PATH = "/local/admin";
+
+    private final List<ServiceProcess> services;
+    private final HttpClient client;
+
+    public AdminEndpoint(Vertx vertx, List<ServiceProcess> services) {
+        this.services = List.copyOf(services);
+        this.client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(2_000));
+    }
+
+    @Override
+    public void handle(HttpServerRequest request) {
+        String rest = request.path().substring(PATH.length());
+        int slash = rest.indexOf('/', 1);
+        List<ServiceProcess> instances = slash < 0 ? List.of()
+                : services.stream().filter(s -> s.name().equals(rest.substring(1, slash))).toList();
+        if (instances.isEmpty()) {
+            Gateway.problem(request.response(), 404, "Not Found", "Use " + PATH + "/{service}/{path} with one of "
+                    + services.stream().map(ServiceProcess::name).distinct().toList());
+            return;
+        }
+        String uri = "/admin" + rest.substring(slash) + (request.query() == null ? "" : "?" + request.query());
+        request.body().onSuccess(body -> Future.all(instances.stream().map(instance -> ask(instance, uri, request, body)).toList())
+                .onComplete(all -> answer(request, instances, all.result())));
+    }
+
+    private Future<JsonObject> ask(ServiceProcess instance, String uri, HttpServerRequest request, Buffer body) {
+        RequestOptions options = new RequestOptions().setMethod(request.method()).setPort(instance.port())
+                .setHost("localhost").setURI(uri);
+        copy(request, options, "Authorization");
+        copy(request, options, "Content-Type");
+        return client.request(options)
+                .compose(outgoing -> outgoing.send(body))
+                .compose(response -> response.body().map(answer -> new JsonObject()
+                        .put("instance", instance.url())
+                        .put("status", response.statusCode())
+                        .put("body", json(answer))))
+                .recover(failure -> Future.succeededFuture(new JsonObject()
+                        .put("instance", instance.url())
+                        .put("status", 503)
+                        .put("body", new JsonObject().put("detail", instance.name() + " cannot be reached: " + failure.getMessage()))));
+    }
+
+    private static void copy(HttpServerRequest request, RequestOptions options, String header) {
+        String value = request.getHeader(header);
+        if (value != null) {
+            options.putHeader(header, value);
+        }
+    }
+
+    private static Object json(Buffer answer) {
+        if (answer.length() == 0) {
+            return null;
+        }
+        try {
+            return Json.decodeValue(answer);
+        } catch (DecodeException notJson) {
+            return answer.toString();
+        }
+    }
+
+    private static void answer(HttpServerRequest request, List<ServiceProcess> instances, CompositeFuture all) {
+        JsonArray answers = new JsonArray();
+        int status = 200;
+        for (int i = 0; i < instances.size(); i++) {
+            JsonObject answer = all.resultAt(i);
+            answers.add(answer);
+            if (status == 200 && answer.getInteger("status") >= 300) {
+                status = answer.getInteger("status");
+            }
+        }
+        if (!request.response().closed()) {
+            request.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(answers.encode());
+        }
+    }
+}
