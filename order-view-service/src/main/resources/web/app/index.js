@@ -34,7 +34,8 @@ export class ShopApp extends ShopElement {
       this.querySelector('main')?.focus();
     };
     window.addEventListener('hashchange', this._onHash);
-    this._stopCart = onCartChange(() => { this.count = cartCount(); });
+    this.whileConnected(() => window.removeEventListener('hashchange', this._onHash));
+    this.whileConnected(onCartChange(() => { this.count = cartCount(); }));
     // back from the OIDC provider's sign-in page: exchange the code, then go where the buyer was going
     completeSignIn().then((next) => {
       if (next !== null) {
@@ -45,12 +46,6 @@ export class ShopApp extends ShopElement {
       location.hash = '#/sign-in';
       this.requestUpdate();
     });
-  }
-
-  disconnectedCallback() {
-    super.disconnectedCallback();
-    window.removeEventListener('hashchange', this._onHash);
-    this._stopCart();
   }
 
   page() {

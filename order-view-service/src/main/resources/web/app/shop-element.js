@@ -13,12 +13,26 @@ export class ShopElement extends LitElement {
 
   connectedCallback() {
     super.connectedCallback();
-    this._unsubscribe = [onLanguageChange(() => this.requestUpdate()), onSessionChange(() => this.requestUpdate())];
+    this._stops = [];
+    this.whileConnected(onLanguageChange(() => this.requestUpdate()));
+    this.whileConnected(onSessionChange(() => this.requestUpdate()));
   }
 
   disconnectedCallback() {
     super.disconnectedCallback();
-    this._unsubscribe.forEach((stop) => stop());
+    this._stops.forEach((stop) => stop());
+  }
+
+  /** Keeps a subscription (given as the function that ends it) until the element leaves the page. */
+  whileConnected(stop) {
+    this._stops.push(stop);
+  }
+
+  /** Runs the task now and every so many milliseconds while the element is on the page. */
+  every(millis, task) {
+    task();
+    const timer = setInterval(task, millis);
+    this.whileConnected(() => clearInterval(timer));
   }
 }
 

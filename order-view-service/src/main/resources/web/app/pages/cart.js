@@ -18,12 +18,7 @@ export class CartPage extends ShopElement {
 
   connectedCallback() {
     super.connectedCallback();
-    this._stopCart = onCartChange((lines) => { this.lines = lines; });
-  }
-
-  disconnectedCallback() {
-    super.disconnectedCallback();
-    this._stopCart();
+    this.whileConnected(onCartChange((lines) => { this.lines = lines; }));
   }
 
   async place(event) {

@@ -26,18 +26,13 @@ export class MyOrdersPage extends ShopElement {
 
   connectedCallback() {
     super.connectedCallback();
-    this._stop = follow(STREAM, (order) => {
+    this.whileConnected(follow(STREAM, (order) => {
       this.orders = [order, ...(this.orders ?? []).filter((o) => o.orderId !== order.orderId)];
-    });
+    }));
     get('/api/my-orders').then((orders) => {
       const streamed = new Map((this.orders ?? []).map((o) => [o.orderId, o]));
       this.orders = orders.map((o) => newer(streamed.get(o.orderId), o));
     });
-  }
-
-  disconnectedCallback() {
-    super.disconnectedCallback();
-    this._stop();
   }
 
   render() {
@@ -64,18 +59,12 @@ export class OrderPage extends ShopElement {
 
   connectedCallback() {
     super.connectedCallback();
-    this._stop = follow(STREAM, (order) => {
+    this.whileConnected(follow(STREAM, (order) => {
       if (order.orderId === this.orderId) {
         this.order = newer(order, this.order);
       }
-    });
-    this._tick = setInterval(() => { this.wait = secondsUntilPayable(this.orderId); }, 1000);
-  }
-
-  disconnectedCallback() {
-    super.disconnectedCallback();
-    this._stop();
-    clearInterval(this._tick);
+    }));
+    this.every(1000, () => { this.wait = secondsUntilPayable(this.orderId); });
   }
 
   updated(changed) {

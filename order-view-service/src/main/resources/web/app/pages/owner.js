@@ -20,13 +20,7 @@ export class OwnerConsole extends ShopElement {
 
   connectedCallback() {
     super.connectedCallback();
-    this.refresh();
-    this._timer = setInterval(() => this.refresh(), REFRESH_MILLIS);
-  }
-
-  disconnectedCallback() {
-    super.disconnectedCallback();
-    clearInterval(this._timer);
+    this.every(REFRESH_MILLIS, () => this.refresh());
   }
 
   async refresh() {

@@ -93,6 +93,18 @@ class ShopRunnerTest {
     }
 
     @Test
+    @Order(1)
+    void registersTheDemoCatalogueInANewDataDirectory() throws Exception {
+        assertThat(runner.console()).anyMatch(line -> line.contains("Registered the demo catalogue: 8 items"));
+        Awaitility.await("the demo catalogue in the view").atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
+            HttpResponse<String> catalogue = get(gateway + "/api/catalog?size=500");
+            assertThat(catalogue.headers().firstValue("X-Total-Count")).contains("8");
+            assertThat(catalogue.body()).contains("\"Linen shirt\"", "/static/images/demo/linen-shirt.svg");
+        });
+        assertThat(get(gateway + "/static/images/demo/linen-shirt.svg").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     @Order(2)
     void routesARequestToTheServiceOwningItsPathAndNeverToPayments() throws Exception {
         HttpResponse<String> routed = get(gateway + "/api/orders/" + UUID.randomUUID());
@@ -158,6 +170,8 @@ class ShopRunnerTest {
 
         runner = RunnerProcess.start(dataDirectory);
         gateway = runner.awaitReady();
+        assertThat(runner.console()).noneMatch(line -> line.contains("Registered the demo catalogue"));
+        assertThat(get(gateway + "/api/catalog?q=Linen%20shirt").headers().firstValue("X-Total-Count")).contains("1");
         assertThat(processedEventExists(runner.postgresPort(), marker)).isTrue();
         assertThat(readBack(runner.kafkaBootstrapServers(), marker)).isTrue();
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", runner.kafkaBootstrapServers()))) {

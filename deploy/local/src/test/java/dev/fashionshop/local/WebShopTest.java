@@ -196,8 +196,11 @@ class WebShopTest {
         assertThat(cardError).hasText("Payment declined. Try another card.");
         assertThat(buyer.getByLabel("Card token")).hasAttribute("aria-invalid", "true");
 
+        // with the keyboard alone: the card field, Tab to the button, Enter
         buyer.getByLabel("Card token").fill("tok_visa");
-        button(buyer, "Place order").click();
+        buyer.keyboard().press("Tab");
+        assertThat(button(buyer, "Place order")).isFocused();
+        buyer.keyboard().press("Enter");
         orderIdOf(buyer);
         assertThat(field(buyer, "order-status")).hasText("Paid");
     }
