@@ -50,9 +50,10 @@ export const put = (path, body) => call('PUT', path, { body }).then((answer) => 
 /**
  * Follows a server-sent event stream with the bearer token in the Authorization header. A browser's EventSource
  * cannot send that header, and a token in the URL would end up in logs, so the stream is read with fetch; it
- * reconnects after a pause when the stream ends or fails. Answers a function that stops it.
+ * reconnects after a pause when the stream ends or fails. The stream carries changes only: onOpen runs at each
+ * (re)connection, for the page to read what changed while it was not connected. Answers a function that stops it.
  */
-export function follow(path, onData) {
+export function follow(path, onData, onOpen = () => {}) {
   const controller = new AbortController();
   let stopped = false;
   const run = async () => {
@@ -67,6 +68,7 @@ export function follow(path, onData) {
           return;
         }
         if (response.ok) {
+          onOpen();
           await readEvents(response.body, onData);
         }
       } catch (failure) {

@@ -1,6 +1,7 @@
 // One Idempotency-Key per checkout: the same order sent again (a double click, a retry after a lost answer, a
-// reload) carries the same key, so the shop makes one order of it; a changed order (another card after a
-// decline, another cart) is another checkout with a key of its own.
+// reload, a second tab: the key is kept beside the cart in localStorage) carries the same key, so the shop makes
+// one order of it; a changed order (another card after a decline, another cart) is another checkout with a key
+// of its own.
 const KEY = 'shop.checkout';
 
 function newKey() {
@@ -12,17 +13,17 @@ function newKey() {
 
 export function idempotencyKeyFor(order) {
   const body = JSON.stringify(order);
-  const saved = JSON.parse(sessionStorage.getItem(KEY) ?? 'null');
+  const saved = JSON.parse(localStorage.getItem(KEY) ?? 'null');
   if (saved && saved.body === body) {
     return saved.key;
   }
   const key = newKey();
-  sessionStorage.setItem(KEY, JSON.stringify({ key, body }));
+  localStorage.setItem(KEY, JSON.stringify({ key, body }));
   return key;
 }
 
 export function checkoutDone() {
-  sessionStorage.removeItem(KEY);
+  localStorage.removeItem(KEY);
 }
 
 /** When a deferred order may be paid again (the Retry-After of its answer), per order. */

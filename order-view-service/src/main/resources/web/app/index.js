@@ -30,6 +30,9 @@ export class ShopApp extends ShopElement {
     super.connectedCallback();
     this._onHash = () => {
       this.path = route();
+      if (this.path[0] !== 'sign-in') {
+        this.signInFailure = null;
+      }
       window.scrollTo(0, 0);
       this.querySelector('main')?.focus();
     };

@@ -111,7 +111,7 @@ export class CartPage extends ShopElement {
         <textarea id="shippingAddress" name="shippingAddress" rows="3" autocomplete="street-address" required
                   aria-invalid=${this.errors.shippingAddress ? 'true' : 'false'}
                   aria-describedby=${this.errors.shippingAddress ? 'address-error' : ''}></textarea>
-        ${this.errors.shippingAddress ? html`<p class="error" id="address-error">${this.errors.shippingAddress}</p>` : ''}
+        ${this.errors.shippingAddress ? html`<p class="error" role="alert" id="address-error">${this.errors.shippingAddress}</p>` : ''}
         <label for="paymentToken">${t('checkout.card')}</label>
         <input id="paymentToken" name="paymentToken" autocomplete="off" aria-describedby="card-help ${this.errors.paymentToken ? 'card-error' : ''}"
                aria-invalid=${this.errors.paymentToken ? 'true' : 'false'}>

@@ -22,6 +22,7 @@ export class CataloguePage extends ShopElement {
     this.facets = { categories: [], colours: [], sizes: [] };
     this.filters = { q: '', category: '', colour: '', variantSize: '', minPrice: '', maxPrice: '', inStock: false, sort: 'name' };
     this.page = 0;
+    this._searches = 0;
   }
 
   connectedCallback() {
@@ -37,6 +38,7 @@ export class CataloguePage extends ShopElement {
   }
 
   async search() {
+    const asked = ++this._searches;
     const query = new URLSearchParams();
     const f = this.filters;
     ['q', 'category', 'colour', 'variantSize', 'sort'].filter((name) => f[name]).forEach((name) => query.set(name, f[name]));
@@ -47,6 +49,9 @@ export class CataloguePage extends ShopElement {
     query.set('size', PAGE_SIZE);
     try {
       const answer = await call('GET', `/api/catalog?${query}`);
+      if (asked !== this._searches) {
+        return; // a later search was sent meanwhile: its answer is the one to show
+      }
       this.items = answer.body;
       this.total = Number.isNaN(answer.total) ? answer.body.length : answer.total;
       this.failure = null;

@@ -8,7 +8,7 @@ import { addToCart } from '../cart.js';
 export class ItemPage extends ShopElement {
   static properties = {
     itemId: {}, item: { state: true }, chosen: { state: true }, quantity: { state: true },
-    added: { state: true }, missing: { state: true },
+    added: { state: true }, missing: { state: true }, failure: { state: true },
   };
 
   constructor() {
@@ -18,12 +18,24 @@ export class ItemPage extends ShopElement {
 
   updated(changed) {
     if (changed.has('itemId')) {
+      const itemId = this.itemId;
       this.item = null;
       this.added = false;
-      get(`/api/catalog/${encodeURIComponent(this.itemId)}`).then((item) => {
-        this.item = item;
-        this.chosen = item.variants.find((v) => v.stock > 0)?.sku;
-      }).catch(() => { this.missing = true; });
+      this.missing = false;
+      this.failure = null;
+      this.quantity = 1;
+      get(`/api/catalog/${encodeURIComponent(itemId)}`).then((item) => {
+        if (itemId === this.itemId) {
+          this.item = item;
+          this.chosen = item.variants.find((v) => v.stock > 0)?.sku;
+        }
+      }).catch((failure) => {
+        if (failure.status === 404) {
+          this.missing = true;
+        } else {
+          this.failure = failure.message;
+        }
+      });
     }
   }
 
@@ -37,6 +49,9 @@ export class ItemPage extends ShopElement {
   render() {
     if (this.missing) {
       return html`<p role="alert">${t('item.notFound')}</p><a href="#/">${t('item.back')}</a>`;
+    }
+    if (this.failure) {
+      return html`<p class="error" role="alert">${t('error.generic', { message: this.failure })}</p>`;
     }
     if (!this.item) {
       return html`<p aria-busy="true"></p>`;
@@ -66,7 +81,7 @@ export class ItemPage extends ShopElement {
                    @input=${(e) => { this.quantity = Math.max(1, Number.parseInt(e.target.value, 10) || 1); }}>
             <button type="submit" class="primary" ?disabled=${!variant}>${t('item.add')}</button>
           </form>
-          ${this.added ? html`<p role="status">${t('item.added')} <a href="#/cart">${t('item.viewCart')}</a></p>` : ''}
+          <p role="status">${this.added ? html`${t('item.added')} <a href="#/cart">${t('item.viewCart')}</a>` : ''}</p>
         </div>
       </article>`;
   }

@@ -1,11 +1,23 @@
 import { html } from 'lit';
 import { ShopElement } from '../shop-element.js';
 import { t } from '../i18n.js';
-import { get, put } from '../api.js';
+import { get, put, ProblemError } from '../api.js';
 
 const REFRESH_MILLIS = 2000;
 const SIMULATOR = '/local/admin/payment-service/simulator';
 const BREAKERS = '/local/admin/order-service/circuit-breakers';
+
+/** Each instance's answer from the runner's admin path, even when one of them refused or is down. */
+async function perInstance(path) {
+  try {
+    return await get(path);
+  } catch (failure) {
+    if (failure instanceof ProblemError && Array.isArray(failure.problem)) {
+      return failure.problem;
+    }
+    throw failure;
+  }
+}
 
 /**
  * The operator's page of the local run: each service's health and restarts (GET /local/services), the payment
@@ -23,14 +35,22 @@ export class OperatorPage extends ShopElement {
   }
 
   async refresh() {
-    try {
-      const [services, breakers, knobs] = await Promise.all([get('/local/services'), get(BREAKERS), get(SIMULATOR)]);
-      this.services = services;
-      this.breakers = breakers.flatMap((instance) => (instance.body ?? []).map((b) => ({ ...b, instance: instance.instance })));
-      this.knobs = this.knobs ?? knobs[0]?.body;
-      this.unavailable = false;
-    } catch {
-      this.unavailable = true;
+    if (this._refreshing) {
+      return; // the last round has not come back yet (an instance that hangs): no second one beside it
+    }
+    this._refreshing = true;
+    const [services, breakers, knobs] = await Promise.allSettled([get('/local/services'), perInstance(BREAKERS), perInstance(SIMULATOR)]);
+    this._refreshing = false;
+    this.unavailable = services.status === 'rejected';
+    if (services.status === 'fulfilled') {
+      this.services = services.value;
+    }
+    if (breakers.status === 'fulfilled') {
+      this.breakers = breakers.value.flatMap((instance) => (Array.isArray(instance.body) ? instance.body : [{ name: '—', state: 'UNKNOWN' }])
+        .map((b) => ({ ...b, instance: instance.instance })));
+    }
+    if (knobs.status === 'fulfilled' && !this.knobs) {
+      this.knobs = knobs.value.find((instance) => instance.status === 200)?.body;
     }
   }
 
@@ -79,7 +99,7 @@ export class OperatorPage extends ShopElement {
         <label for="failurePercent">${t('operator.failures')}</label>
         <input id="failurePercent" name="failurePercent" type="number" min="0" max="100" required
                .value=${String(Math.round((this.knobs?.failureRate ?? 0) * 100))}>
-        ${this.message ? html`<p role="status">${this.message}</p>` : ''}
+        <p role="status">${this.message ?? ''}</p>
         <button type="submit" class="primary">${t('operator.setKnobs')}</button>
       </form>`;
   }

@@ -22,24 +22,37 @@ function newer(a, b) {
 
 /** The buyer's orders (GET /api/my-orders), kept current by the stream of their changes. */
 export class MyOrdersPage extends ShopElement {
-  static properties = { orders: { state: true } };
+  static properties = { orders: { state: true }, failure: { state: true } };
 
   connectedCallback() {
     super.connectedCallback();
     this.whileConnected(follow(STREAM, (order) => {
-      this.orders = [order, ...(this.orders ?? []).filter((o) => o.orderId !== order.orderId)];
-    }));
-    get('/api/my-orders').then((orders) => {
+      const known = (this.orders ?? []).find((o) => o.orderId === order.orderId);
+      const latest = newer(order, known);
+      this.orders = known
+        ? this.orders.map((o) => (o.orderId === order.orderId ? latest : o))
+        : [latest, ...(this.orders ?? [])];
+    }, () => this.load()));
+    this.load();
+  }
+
+  async load() {
+    try {
+      const orders = await get('/api/my-orders');
       const streamed = new Map((this.orders ?? []).map((o) => [o.orderId, o]));
       this.orders = orders.map((o) => newer(streamed.get(o.orderId), o));
-    });
+      this.failure = null;
+    } catch (failure) {
+      this.failure = failure.message;
+    }
   }
 
   render() {
     return html`
       <h1>${t('orders.title')}</h1>
+      ${this.failure ? html`<p class="error" role="alert">${t('error.generic', { message: this.failure })}</p>` : ''}
       ${this.orders && this.orders.length === 0 ? html`<p>${t('order.none')}</p>` : ''}
-      <ul class="orders plain" aria-live="polite">
+      <ul class="orders plain" aria-busy=${this.orders ? 'false' : 'true'}>
         ${(this.orders ?? []).map((o) => html`<li class="panel">
           <a href="#/orders/${o.orderId}">${t('order.title', { id: shortId(o.orderId) })}</a>
           <span class="status" data-status=${o.status}>${statusLabel(o.status)}</span>
@@ -63,7 +76,7 @@ export class OrderPage extends ShopElement {
       if (order.orderId === this.orderId) {
         this.order = newer(order, this.order);
       }
-    }));
+    }, () => this.orderId && this.load()));
     this.every(1000, () => { this.wait = secondsUntilPayable(this.orderId); });
   }
 
@@ -77,12 +90,20 @@ export class OrderPage extends ShopElement {
   }
 
   async load() {
+    const orderId = this.orderId;
+    const path = encodeURIComponent(orderId);
     try {
-      this.order = newer(this.order, await get(`/api/my-orders/${this.orderId}`));
+      const view = await get(`/api/my-orders/${path}`);
+      if (orderId === this.orderId) {
+        this.order = newer(this.order, view);
+      }
     } catch (notInTheViewYet) {
       // just placed: the view learns of it from the events in a moment; order-service knows it already
       try {
-        const placed = await get(`/api/orders/${this.orderId}`);
+        const placed = await get(`/api/orders/${path}`);
+        if (orderId !== this.orderId) {
+          return;
+        }
         this.order = this.order ?? {
           orderId: placed.id, status: placed.status, totalAmount: placed.totalAmount, currency: placed.currency,
           lines: placed.lines, timeline: [], pending: true,
@@ -96,7 +117,7 @@ export class OrderPage extends ShopElement {
   async act(path) {
     this.message = null;
     try {
-      const answer = await post(`/api/orders/${this.orderId}/${path}`);
+      const answer = await post(`/api/orders/${encodeURIComponent(this.orderId)}/${path}`);
       this.order = { ...this.order, status: answer.status };
       if (path === 'cancel') {
         this.message = t('order.cancelAsked');

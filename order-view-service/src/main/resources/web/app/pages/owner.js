@@ -1,4 +1,5 @@
 import { html } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import { ShopElement, shortId } from '../shop-element.js';
 import { t, formatPrice, formatTime, statusLabel } from '../i18n.js';
 import { get, post, put } from '../api.js';
@@ -10,7 +11,7 @@ const REFRESH_MILLIS = 2000;
 export class OwnerConsole extends ShopElement {
   static properties = {
     orders: { state: true }, deliveries: { state: true }, items: { state: true }, message: { state: true },
-    variants: { state: true }, editing: { state: true },
+    variants: { state: true }, editing: { state: true }, saving: { state: true },
   };
 
   constructor() {
@@ -48,6 +49,9 @@ export class OwnerConsole extends ShopElement {
 
   async register(event) {
     event.preventDefault();
+    if (this.saving) {
+      return; // a second click while the item is on its way
+    }
     const form = new FormData(event.target);
     const item = {
       name: form.get('name'), description: form.get('description'), category: form.get('category'),
@@ -56,15 +60,27 @@ export class OwnerConsole extends ShopElement {
         sku: form.get(`sku-${i}`), size: form.get(`size-${i}`), colour: form.get(`colour-${i}`), stock: Number(form.get(`stock-${i}`)),
       })),
     };
+    this.saving = true;
     await this.act(async () => {
       const saved = this.editing
-        ? await put(`/api/items/${this.editing.id}`, item)
+        ? await put(`/api/items/${this.editing.id}`, await this.withCurrentStock(this.editing.id, item))
         : await post('/api/items', item, { 'Idempotency-Key': crypto.randomUUID?.() ?? String(Date.now()) });
       event.target.reset();
       this.message = t(this.editing ? 'owner.updated' : 'owner.registered', { name: saved.name });
       this.editing = null;
       this.variants = [{}];
     });
+    this.saving = false;
+  }
+
+  /**
+   * An edit sends every variant's stock, and the store sets it as sent: existing variants keep the stock the store
+   * has now (orders take from it while the owner edits), not the figure the form was filled with.
+   */
+  async withCurrentStock(itemId, item) {
+    const current = await get(`/api/items/${itemId}`);
+    const stock = new Map(current.variants.map((v) => [v.sku, v.stock]));
+    return { ...item, variants: item.variants.map((v) => (stock.has(v.sku) ? { ...v, stock: stock.get(v.sku) } : v)) };
   }
 
   /**
@@ -92,12 +108,12 @@ export class OwnerConsole extends ShopElement {
   render() {
     return html`
       <h1>${t('owner.title')}</h1>
-      ${this.message ? html`<p class="notice" role="status">${this.message}</p>` : ''}
+      <p class=${this.message ? 'notice' : ''} role="status">${this.message ?? ''}</p>
       <section aria-labelledby="owner-orders">
         <h2 id="owner-orders">${t('owner.orders')}</h2>
         ${this.orders?.length === 0 ? html`<p>${t('owner.noOrders')}</p>` : ''}
         <ul class="plain">
-          ${(this.orders ?? []).map((o) => html`<li class="panel" data-order=${o.orderId}>
+          ${repeat(this.orders ?? [], (o) => o.orderId, (o) => html`<li class="panel" data-order=${o.orderId}>
             <strong>${t('owner.order')} ${shortId(o.orderId)}</strong>
             <span class="status" data-status=${o.status}>${statusLabel(o.status)}</span>
             <span>${t('owner.buyer')}: ${o.buyerId}</span> <span>${formatPrice(o.totalAmount, o.currency)}</span>
@@ -115,7 +131,7 @@ export class OwnerConsole extends ShopElement {
         <h2 id="owner-deliveries">${t('owner.deliveries')}</h2>
         ${this.deliveries?.length === 0 ? html`<p>${t('owner.noDeliveries')}</p>` : ''}
         <ul class="plain">
-          ${(this.deliveries ?? []).map((d) => html`<li class="panel">
+          ${repeat(this.deliveries ?? [], (d) => d.id, (d) => html`<li class="panel">
             <strong>${t('owner.order')} ${shortId(d.orderId)}</strong> <span>${d.shippingAddress}</span>
             <button type="button" @click=${() => this.act(() => post(`/api/deliveries/${d.id}/complete`))}>${t('owner.complete', { id: shortId(d.orderId) })}</button>
           </li>`)}
@@ -127,12 +143,12 @@ export class OwnerConsole extends ShopElement {
           <thead><tr><th scope="col">${t('owner.name')}</th><th scope="col">${t('owner.size')} · ${t('owner.colour')}</th>
             <th scope="col">${t('owner.sku')}</th><th scope="col">${t('owner.stock')}</th></tr></thead>
           <tbody>
-            ${(this.items ?? []).flatMap((item) => item.variants.map((v, i) => html`<tr>
+            ${repeat((this.items ?? []).flatMap((item) => item.variants.map((v, i) => ({ item, v, i }))), ({ v }) => v.sku, ({ item, v, i }) => html`<tr>
               ${i === 0 ? html`<th scope="rowgroup" rowspan=${item.variants.length}>${item.name}<br>
                 <span class="muted">${formatPrice(item.price, item.currency)}</span><br>
                 <button type="button" class="link" @click=${() => this.edit(item)}>${t('owner.edit', { name: item.name })}</button></th>` : ''}
               <td>${v.size} · ${v.colour}</td><td class="muted">${v.sku}</td><td>${this.stockForm(item, v)}</td>
-            </tr>`))}
+            </tr>`)}
           </tbody>
         </table>
         ${this.registerForm()}
@@ -176,11 +192,12 @@ export class OwnerConsole extends ShopElement {
             <label for="sku-${i}">${t('owner.sku')}</label><input id="sku-${i}" name="sku-${i}" required ?readonly=${v.existing}>
             <label for="size-${i}">${t('owner.size')}</label><input id="size-${i}" name="size-${i}" required>
             <label for="colour-${i}">${t('owner.colour')}</label><input id="colour-${i}" name="colour-${i}" required>
-            <label for="stock-${i}">${t('owner.stock')}</label><input id="stock-${i}" name="stock-${i}" type="number" min="0" required>
+            <label for="stock-${i}">${t('owner.stock')}</label><input id="stock-${i}" name="stock-${i}" type="number" min="0" required ?readonly=${v.existing}>
           </div>`)}
           <button type="button" @click=${() => { this.variants = [...this.variants, {}]; }}>${t('owner.addVariant')}</button>
         </fieldset>
-        <button type="submit" class="primary">${this.editing ? t('owner.save') : t('owner.submit')}</button>
+        ${this.editing ? html`<p class="help">${t('owner.stockHelp')}</p>` : ''}
+        <button type="submit" class="primary" ?disabled=${this.saving}>${this.editing ? t('owner.save') : t('owner.submit')}</button>
         ${this.editing ? html`<button type="button" @click=${this.cancelEdit}>${t('owner.cancelEdit')}</button>` : ''}
       </form>`;
   }

@@ -91,6 +91,8 @@ class CatalogSearchTest extends ServiceTest {
                 .get("/api/catalog").then().body("name", contains("Linen shirt", "Rain jacket"));
         inCategory().queryParam("sort", "price").queryParam("size", 2).queryParam("page", 1)
                 .get("/api/catalog").then().header("X-Total-Count", "3").body("name", contains("Wool coat"));
+        inCategory().queryParam("size", 2).queryParam("page", 5)
+                .get("/api/catalog").then().statusCode(200).header("X-Total-Count", "3").body("name", empty());
     }
 
     @Test

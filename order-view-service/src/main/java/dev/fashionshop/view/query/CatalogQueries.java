@@ -26,6 +26,10 @@ public class CatalogQueries {
     private static final String COLUMNS = """
             select item_id, name, description, category, price, currency, image_url, variants from catalog_item""";
 
+    private static final String COLUMNS_AND_TOTAL = """
+            select item_id, name, description, category, price, currency, image_url, variants,
+                   count(*) over () as total from catalog_item""";
+
     /** $1 text, $2 category, $3 colour, $4 size, $5 in stock only, $6 min price, $7 max price. */
     private static final String MATCHING = """
             where ($1::text is null or strpos(lower(name), lower($1)) > 0
@@ -54,22 +58,30 @@ public class CatalogQueries {
     public record Facets(List<String> categories, List<String> colours, List<String> sizes) {
     }
 
+    /**
+     * One statement for a page and the total (a window count over the matches); only a page past the end, which
+     * has no row to carry the total, asks for the count apart.
+     */
     public Uni<Page> search(CatalogSearch search) {
         List<Object> criteria = Arrays.asList(blankToNull(search.text()), blankToNull(search.category()),
                 blankToNull(search.colour()), blankToNull(search.size()), search.inStockOnly(), search.minPrice(),
                 search.maxPrice(), search.looksAtVariants());
-        Uni<List<CatalogItemView>> items = pool
-                .preparedQuery(COLUMNS + " " + MATCHING + " order by " + search.order().orderBy + " limit $9 offset $10")
-                .execute(Tuple.from(criteria).addInteger(search.pageSize())
-                        .addLong((long) search.page() * search.pageSize()))
-                .map(rows -> {
+        return pool.preparedQuery(COLUMNS_AND_TOTAL + " " + MATCHING
+                        + " order by " + search.order().orderBy + " limit $9 offset $10")
+                .execute(Tuple.from(criteria).addInteger(search.pageSize()).addLong((long) search.page() * search.pageSize()))
+                .chain(rows -> {
                     List<CatalogItemView> found = new ArrayList<>();
-                    rows.forEach(row -> found.add(view(row)));
-                    return found;
+                    long total = 0;
+                    for (Row row : rows) {
+                        found.add(view(row));
+                        total = row.getLong("total");
+                    }
+                    if (!found.isEmpty() || search.page() == 0) {
+                        return Uni.createFrom().item(new Page(found, total));
+                    }
+                    return pool.preparedQuery("select count(*) from catalog_item " + MATCHING).execute(Tuple.from(criteria))
+                            .map(counted -> new Page(found, counted.iterator().next().getLong(0)));
                 });
-        Uni<Long> total = pool.preparedQuery("select count(*) from catalog_item " + MATCHING).execute(Tuple.from(criteria))
-                .map(rows -> rows.iterator().next().getLong(0));
-        return Uni.combine().all().unis(items, total).asTuple().map(both -> new Page(both.getItem1(), both.getItem2()));
     }
 
     public Uni<CatalogItemView> find(UUID itemId) {

@@ -1,6 +1,8 @@
 package dev.fashionshop.local.services;
 
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import dev.fashionshop.local.gateway.Gateway;
 import io.vertx.core.CompositeFuture;
@@ -28,17 +30,26 @@ public final class AdminEndpoint implements Handler<HttpServerRequest> {
 
     public static final String PATH = "/local/admin";
 
+    /** The paths it passes on are words and dashes: no {@code ..}, no encoded slash, nothing but /admin/... is reachable. */
+    private static final Pattern SAFE = Pattern.compile("(/[A-Za-z0-9_-]+)+");
+
     private final List<ServiceProcess> services;
     private final HttpClient client;
 
     public AdminEndpoint(Vertx vertx, List<ServiceProcess> services) {
         this.services = List.copyOf(services);
-        this.client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(2_000));
+        // an instance that accepts and never answers (SIGSTOP) must not hold the operator's page: 5 s and it is down
+        this.client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(2_000).setIdleTimeout(5)
+                .setIdleTimeoutUnit(TimeUnit.SECONDS));
     }
 
     @Override
     public void handle(HttpServerRequest request) {
         String rest = request.path().substring(PATH.length());
+        if (!SAFE.matcher(rest).matches()) {
+            Gateway.problem(request.response(), 400, "Bad Request", "Use " + PATH + "/{service}/{path} with words and dashes only");
+            return;
+        }
         int slash = rest.indexOf('/', 1);
         List<ServiceProcess> instances = slash < 0 ? List.of()
                 : services.stream().filter(s -> s.name().equals(rest.substring(1, slash))).toList();
