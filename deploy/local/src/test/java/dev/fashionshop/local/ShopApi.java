@@ -46,7 +46,8 @@ final class ShopApi {
         return given().auth().oauth2(tokens.computeIfAbsent(user, this::token)).contentType(ContentType.JSON);
     }
 
-    private String token(String user) {
+    /** A fresh token of a demo user from the shop's token endpoint. */
+    String token(String user) {
         return given().contentType(ContentType.JSON)
                 .body("{\"username\": \"%s\", \"password\": \"%s\"}".formatted(user, user))
                 .post(gateway + "/api/auth/token")
@@ -133,6 +134,12 @@ final class ShopApi {
 
     int stockOf(String itemId) {
         return as("owner").get(gateway + "/api/items/{id}", itemId).then().statusCode(200).extract().path("variants[0].stock");
+    }
+
+    /** The stock of one variant of an item, as the store has it. */
+    int stockOf(String itemId, String sku) {
+        return as("owner").get(gateway + "/api/items/{id}", itemId).then().statusCode(200)
+                .extract().path("variants.find { it.sku == '%s' }.stock".formatted(sku));
     }
 
     /** What the runner says of a service: name, url, pid, health, restarts. */

@@ -37,7 +37,6 @@ import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 
 import dev.fashionshop.local.ShopBrowser.Screen;
-import io.restassured.RestAssured;
 
 /**
  * The web UI in Chromium against the real local run: a buyer and the owner, each in a browser of their own,
@@ -92,11 +91,6 @@ class WebShopTest {
         Awaitility.await().atMost(ShopApi.SAGA_STEP).untilAsserted(() -> shop.as("alice")
                 .get(shop.gateway + "/api/catalog/{id}", id).then().statusCode(200));
         return new TestItem(id, name, skuM, skuL);
-    }
-
-    private int stockOf(String itemId, String sku) {
-        return shop.as("owner").get(shop.gateway + "/api/items/{id}", itemId).then().statusCode(200)
-                .extract().path("variants.find { it.sku == '%s' }.stock".formatted(sku));
     }
 
     private static Locator button(Page page, String name) {
@@ -183,8 +177,8 @@ class WebShopTest {
         shop.as("alice").get(shop.gateway + "/api/orders/{id}", orderId).then().statusCode(200)
                 .body("lines.size()", is(2)).body("totalAmount", is(3 * 12900));
         Awaitility.await().atMost(ShopApi.SAGA_STEP).untilAsserted(() -> {
-            Assertions.assertThat(stockOf(jacket.id(), jacket.skuM())).isEqualTo(4);
-            Assertions.assertThat(stockOf(jacket.id(), jacket.skuL())).isEqualTo(3);
+            Assertions.assertThat(shop.stockOf(jacket.id(), jacket.skuM())).isEqualTo(4);
+            Assertions.assertThat(shop.stockOf(jacket.id(), jacket.skuL())).isEqualTo(3);
         });
     }
 
@@ -298,7 +292,7 @@ class WebShopTest {
         List<Object> orders = shop.as("alice").get(shop.gateway + "/api/orders?size=500").then().statusCode(200)
                 .extract().jsonPath().getList("findAll { o -> o.lines.any { l -> l.sku == '%s' } }.id".formatted(jacket.skuM()));
         Assertions.assertThat(orders).hasSize(1);
-        Awaitility.await().atMost(ShopApi.SAGA_STEP).untilAsserted(() -> Assertions.assertThat(stockOf(jacket.id(), jacket.skuM()))
+        Awaitility.await().atMost(ShopApi.SAGA_STEP).untilAsserted(() -> Assertions.assertThat(shop.stockOf(jacket.id(), jacket.skuM()))
                 .isEqualTo(4));
     }
 
@@ -388,9 +382,7 @@ class WebShopTest {
     @Test
     void signsInWithTheOidcProviderByAuthorizationCodeWithPkce() {
         Page page = browser.anonymous(Screen.DESKTOP);
-        String token = RestAssured.given().contentType("application/json")
-                .body("{\"username\": \"alice\", \"password\": \"alice\"}").post(shop.gateway + "/api/auth/token")
-                .then().statusCode(200).extract().path("access_token");
+        String token = shop.token("alice"); // what the provider hands out: a token the shop's services trust
         Map<String, String> asked = new ConcurrentHashMap<>();
         // the provider, played in the browser: discovery, the sign-in page (which signs alice in at once), the token
         page.context().route(OIDC_ISSUER + "/**", route -> {

@@ -23,12 +23,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class CatalogQueries {
 
-    private static final String COLUMNS = """
-            select item_id, name, description, category, price, currency, image_url, variants from catalog_item""";
-
-    private static final String COLUMNS_AND_TOTAL = """
-            select item_id, name, description, category, price, currency, image_url, variants,
-                   count(*) over () as total from catalog_item""";
+    private static final String COLUMNS = "item_id, name, description, category, price, currency, image_url, variants";
 
     /** $1 text, $2 category, $3 colour, $4 size, $5 in stock only, $6 min price, $7 max price. */
     private static final String MATCHING = """
@@ -66,7 +61,7 @@ public class CatalogQueries {
         List<Object> criteria = Arrays.asList(blankToNull(search.text()), blankToNull(search.category()),
                 blankToNull(search.colour()), blankToNull(search.size()), search.inStockOnly(), search.minPrice(),
                 search.maxPrice(), search.looksAtVariants());
-        return pool.preparedQuery(COLUMNS_AND_TOTAL + " " + MATCHING
+        return pool.preparedQuery("select " + COLUMNS + ", count(*) over () as total from catalog_item " + MATCHING
                         + " order by " + search.order().orderBy + " limit $9 offset $10")
                 .execute(Tuple.from(criteria).addInteger(search.pageSize()).addLong((long) search.page() * search.pageSize()))
                 .chain(rows -> {
@@ -85,7 +80,7 @@ public class CatalogQueries {
     }
 
     public Uni<CatalogItemView> find(UUID itemId) {
-        return pool.preparedQuery(COLUMNS + " where item_id = $1").execute(Tuple.of(itemId))
+        return pool.preparedQuery("select " + COLUMNS + " from catalog_item where item_id = $1").execute(Tuple.of(itemId))
                 .map(rows -> rows.size() == 0 ? null : view(rows.iterator().next()));
     }
 

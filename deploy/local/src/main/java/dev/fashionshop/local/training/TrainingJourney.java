@@ -1,17 +1,15 @@
 package dev.fashionshop.local.training;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 
 import org.awaitility.Awaitility;
 
+import dev.fashionshop.local.gateway.GatewayClient;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -25,13 +23,12 @@ final class TrainingJourney {
 
     private static final Duration STEP_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration POLL = Duration.ofMillis(200);
-    private static final String STATUS = "_httpStatus";
+    private static final String STATUS = GatewayClient.STATUS;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final String gateway;
+    private final GatewayClient client;
 
     TrainingJourney(String gateway) {
-        this.gateway = gateway;
+        this.client = new GatewayClient(gateway);
     }
 
     void walk() throws Exception {
@@ -92,9 +89,8 @@ final class TrainingJourney {
         return answer.getInteger(STATUS);
     }
 
-    private String token(String user) throws Exception {
-        return send(null, "POST", "/api/auth/token", "{\"username\": \"%s\", \"password\": \"%s\"}".formatted(user, user), 200)
-                .getString("access_token");
+    private String token(String user) throws IOException, InterruptedException {
+        return client.token(user);
     }
 
     /** Repeats a request until its answer is the one awaited; answers that answer. */
@@ -102,29 +98,12 @@ final class TrainingJourney {
         return Awaitility.await(what).atMost(STEP_TIMEOUT).pollInterval(POLL).until(request, done::test);
     }
 
-    /**
-     * Sends a request; answers its JSON body with its HTTP status under {@value #STATUS} (an array under
-     * {@code items}). With an expected status, any other is an error.
-     */
+    /** A request through the gateway; an order carries an Idempotency-Key of its own, as the web UI's do. */
     private JsonObject send(String token, String method, String path, String body, Integer expected)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json");
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        if ("POST".equals(method) && path.equals("/api/orders")) {
-            request.header("Idempotency-Key", UUID.randomUUID().toString());
-        }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (expected != null && response.statusCode() != expected) {
-            throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ", not " + expected
-                    + ": " + response.body());
-        }
-        String text = response.body().strip();
-        JsonObject answer = text.startsWith("{") ? new JsonObject(text)
-                : new JsonObject().put("items", text.startsWith("[") ? new JsonArray(text) : new JsonArray());
-        return answer.put(STATUS, response.statusCode());
+        Map<String, String> headers = "POST".equals(method) && path.equals("/api/orders")
+                ? Map.of("Idempotency-Key", UUID.randomUUID().toString())
+                : Map.of();
+        return client.send(token, method, path, body, headers, expected);
     }
 }
