@@ -10,7 +10,6 @@ import java.util.function.Predicate;
 import org.awaitility.Awaitility;
 
 import dev.fashionshop.local.gateway.GatewayClient;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
