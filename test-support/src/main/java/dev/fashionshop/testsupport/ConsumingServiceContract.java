@@ -1,5 +1,7 @@
 package dev.fashionshop.testsupport;
 
+import dev.fashionshop.support.messaging.ShopTopics;
+
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItems;

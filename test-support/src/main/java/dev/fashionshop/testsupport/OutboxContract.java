@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -15,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.fashionshop.support.messaging.Outbox;
 import dev.fashionshop.support.messaging.OutboxRelay;
+import dev.fashionshop.support.messaging.ShopEvent;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
@@ -43,7 +43,7 @@ public abstract class OutboxContract extends ServiceTest {
     void anEventCommittedWithItsTransactionIsPublished() throws Throwable {
         String key = UUID.randomUUID().toString();
         VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(
-                () -> outbox.add(publishedTopic(), key, "ContractChecked", Map.of("key", key))));
+                () -> outbox.add(new ContractChecked(publishedTopic(), key))));
 
         ConsumerRecord<String, String> published = kafka.awaitRecord(publishedTopic(), r -> key.equals(r.key()));
         assertThat(KafkaTestClient.header(published, "ce_type")).isEqualTo("ContractChecked");
@@ -56,12 +56,12 @@ public abstract class OutboxContract extends ServiceTest {
     void anEventWhoseTransactionRolledBackIsNeverPublished() throws Throwable {
         String rolledBack = UUID.randomUUID().toString();
         assertThatThrownBy(() -> VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(
-                () -> outbox.add(publishedTopic(), rolledBack, "ContractChecked", Map.of("key", rolledBack))
+                () -> outbox.add(new ContractChecked(publishedTopic(), rolledBack))
                         .chain(() -> Uni.createFrom().failure(new IllegalStateException("the change failed"))))))
                 .hasMessageContaining("the change failed");
         // an event committed after it, on the same partition key, is published: the rolled-back one would be before it
         VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(
-                () -> outbox.add(publishedTopic(), rolledBack, "AfterRollback", Map.of("key", rolledBack))));
+                () -> outbox.add(new AfterRollback(publishedTopic(), rolledBack))));
 
         ConsumerRecord<String, String> first = kafka.awaitRecord(publishedTopic(), r -> rolledBack.equals(r.key()));
         assertThat(KafkaTestClient.header(first, "ce_type")).isEqualTo("AfterRollback");
@@ -87,7 +87,7 @@ public abstract class OutboxContract extends ServiceTest {
         database.whileHoldingAdvisoryLockTakenFromItsHolder(OutboxRelay.RELAY_LOCK, () -> {
             // the service learns that its lock connection ended when Vert.x runs the connection's close handler
             Awaitility.await().until(() -> !relay.leads());
-            commit(key, "WhileAnotherReplicaRelays");
+            commit(new WhileAnotherReplicaRelays(publishedTopic(), key));
             // the commit woke this relay up; it lost the lead with its lock connection, so it leaves the event
             Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
                     .until(() -> database.queryForLong(waiting, key) == 1);
@@ -98,10 +98,19 @@ public abstract class OutboxContract extends ServiceTest {
         awaitMarkedPublished(key);
     }
 
-    private void commit(String key, String type) {
+    /** The contract's own events, to the service's topic: their data is their topic and key. */
+    record ContractChecked(String topic, String key) implements ShopEvent {
+    }
+
+    record AfterRollback(String topic, String key) implements ShopEvent {
+    }
+
+    record WhileAnotherReplicaRelays(String topic, String key) implements ShopEvent {
+    }
+
+    private void commit(ShopEvent event) {
         try {
-            VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(
-                    () -> outbox.add(publishedTopic(), key, type, Map.of("key", key))));
+            VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> outbox.add(event)));
         } catch (Throwable failure) {
             throw new IllegalStateException(failure);
         }

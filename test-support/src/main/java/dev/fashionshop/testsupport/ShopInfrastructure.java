@@ -1,5 +1,7 @@
 package dev.fashionshop.testsupport;
 
+import dev.fashionshop.support.messaging.ShopTopics;
+
 import java.util.HashMap;
 import java.util.Map;
 

@@ -1,7 +1,6 @@
 package dev.fashionshop.delivery.domain;
 
-import java.util.Map;
-import java.util.Set;
+import dev.fashionshop.support.domain.TransitionTable;
 
 /** The states of a delivery and the moves between them. */
 public enum DeliveryStatus {
@@ -9,12 +8,11 @@ public enum DeliveryStatus {
     COMPLETED,
     CANCELLED;
 
-    private static final Map<DeliveryStatus, Set<DeliveryStatus>> NEXT = Map.of(
-            STARTED, Set.of(COMPLETED, CANCELLED),
-            COMPLETED, Set.of(),
-            CANCELLED, Set.of());
+    static final TransitionTable<DeliveryStatus> TRANSITIONS = TransitionTable.of(DeliveryStatus.class)
+            .allow(STARTED, COMPLETED, CANCELLED)
+            .build();
 
     public boolean canBecome(DeliveryStatus next) {
-        return NEXT.get(this).contains(next);
+        return TRANSITIONS.allows(this, next);
     }
 }

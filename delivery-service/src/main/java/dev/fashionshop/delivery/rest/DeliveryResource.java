@@ -13,15 +13,10 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Response;
-
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import dev.fashionshop.delivery.domain.Delivery;
-import dev.fashionshop.delivery.domain.DeliveryService;
 import dev.fashionshop.delivery.domain.DeliveryStatus;
-import dev.fashionshop.delivery.domain.IllegalTransitionException;
-import dev.fashionshop.support.problem.Problem;
+import dev.fashionshop.delivery.service.DeliveryService;
 import io.smallrye.mutiny.Uni;
 
 /** The owner follows deliveries and marks them delivered. */
@@ -61,15 +56,6 @@ public class DeliveryResource {
     @Path("{id}/complete")
     public Uni<DeliveryView> complete(UUID id) {
         return deliveries.complete(id).onItem().ifNull().failWith(() -> notFound(id)).map(DeliveryView::of);
-    }
-
-    @ServerExceptionMapper
-    public Response illegalTransition(IllegalTransitionException e) {
-        return Problem.of(409, "Not allowed in the current state", e.getMessage())
-                .with("deliveryId", e.deliveryId)
-                .with("orderId", e.orderId)
-                .with("currentState", e.currentState)
-                .toResponse();
     }
 
     private static NotFoundException notFound(UUID id) {

@@ -1,7 +1,6 @@
 package dev.fashionshop.order.domain;
 
-import java.util.Map;
-import java.util.Set;
+import dev.fashionshop.support.domain.TransitionTable;
 
 /** The states of an order (DESIGN.md) and the moves the saga allows between them. */
 public enum OrderStatus {
@@ -18,22 +17,18 @@ public enum OrderStatus {
     CANCELLED,
     EXPIRED;
 
-    private static final Map<OrderStatus, Set<OrderStatus>> NEXT = Map.ofEntries(
-            Map.entry(PAYMENT_PENDING, Set.of(PAID, PAYMENT_DECLINED, PAYMENT_DEFERRED)),
+    static final TransitionTable<OrderStatus> TRANSITIONS = TransitionTable.of(OrderStatus.class)
+            .allow(PAYMENT_PENDING, PAID, PAYMENT_DECLINED, PAYMENT_DEFERRED)
             // paying a deferred order again puts it back to PAYMENT_PENDING while the call is in flight
-            Map.entry(PAYMENT_DEFERRED, Set.of(PAYMENT_PENDING, EXPIRED, CANCELLED)),
+            .allow(PAYMENT_DEFERRED, PAYMENT_PENDING, EXPIRED, CANCELLED)
             // events of the store and of the delivery come on different topics, in any order: a later step
             // of the happy path implies the earlier ones, so the order may skip ahead (and an earlier step
             // arriving late is then refused, as a move backwards)
-            Map.entry(PAID, Set.of(ACCEPTED, SHIPPING, DELIVERED, REJECTED, CANCEL_REQUESTED)),
-            Map.entry(ACCEPTED, Set.of(SHIPPING, DELIVERED, CANCEL_REQUESTED)),
-            Map.entry(SHIPPING, Set.of(DELIVERED, CANCEL_REQUESTED)),
-            Map.entry(CANCEL_REQUESTED, Set.of(CANCELLED)),
-            Map.entry(PAYMENT_DECLINED, Set.of()),
-            Map.entry(DELIVERED, Set.of()),
-            Map.entry(REJECTED, Set.of()),
-            Map.entry(CANCELLED, Set.of()),
-            Map.entry(EXPIRED, Set.of()));
+            .allow(PAID, ACCEPTED, SHIPPING, DELIVERED, REJECTED, CANCEL_REQUESTED)
+            .allow(ACCEPTED, SHIPPING, DELIVERED, CANCEL_REQUESTED)
+            .allow(SHIPPING, DELIVERED, CANCEL_REQUESTED)
+            .allow(CANCEL_REQUESTED, CANCELLED)
+            .build();
 
     /** Whether the buyer may still cancel: paid and not delivered yet, or waiting to be paid. */
     public boolean isCancellable() {
@@ -51,6 +46,6 @@ public enum OrderStatus {
     }
 
     public boolean canBecome(OrderStatus next) {
-        return NEXT.get(this).contains(next);
+        return TRANSITIONS.allows(this, next);
     }
 }

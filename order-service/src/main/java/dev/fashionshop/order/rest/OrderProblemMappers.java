@@ -4,7 +4,6 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import dev.fashionshop.order.domain.IllegalTransitionException;
 import dev.fashionshop.order.domain.InvalidOrderException;
 import dev.fashionshop.support.problem.Problem;
 
@@ -29,13 +28,5 @@ public class OrderProblemMappers {
                         .toResponse())
                 .header("Retry-After", OrderAdmission.RETRY_AFTER_SECONDS)
                 .build();
-    }
-
-    @ServerExceptionMapper
-    public Response illegalTransition(IllegalTransitionException e) {
-        return Problem.of(409, "Not allowed in the current state", e.getMessage())
-                .with("orderId", e.orderId)
-                .with("currentState", e.currentState)
-                .toResponse();
     }
 }

@@ -29,7 +29,7 @@ import org.jboss.resteasy.reactive.server.Cancellable;
 
 import dev.fashionshop.order.domain.Order;
 import dev.fashionshop.order.domain.OrderRequest;
-import dev.fashionshop.order.domain.OrderService;
+import dev.fashionshop.order.service.OrderService;
 import dev.fashionshop.support.idempotency.IdempotencyKey;
 import dev.fashionshop.support.idempotency.IdempotencyKeys;
 import dev.fashionshop.support.problem.Problem;

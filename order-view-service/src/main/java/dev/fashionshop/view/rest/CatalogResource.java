@@ -16,9 +16,9 @@ import jakarta.ws.rs.QueryParam;
 
 import org.jboss.resteasy.reactive.RestResponse;
 
-import dev.fashionshop.view.query.CatalogItemView;
-import dev.fashionshop.view.query.CatalogQueries;
-import dev.fashionshop.view.query.CatalogSearch;
+import dev.fashionshop.view.service.CatalogItemView;
+import dev.fashionshop.view.service.CatalogQueries;
+import dev.fashionshop.view.service.CatalogSearch;
 import io.smallrye.mutiny.Uni;
 
 /** The public catalogue: what is for sale, for anyone, searched and filtered (DESIGN.md, catalogue search). */

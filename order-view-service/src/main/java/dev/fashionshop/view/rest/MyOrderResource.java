@@ -18,9 +18,9 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
-import dev.fashionshop.view.query.MyOrderChanges;
-import dev.fashionshop.view.query.MyOrderQueries;
-import dev.fashionshop.view.query.MyOrderView;
+import dev.fashionshop.view.service.MyOrderChanges;
+import dev.fashionshop.view.service.MyOrderQueries;
+import dev.fashionshop.view.service.MyOrderView;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 

@@ -1,4 +1,4 @@
-package dev.fashionshop.view.query;
+package dev.fashionshop.view.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -19,7 +19,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import dev.fashionshop.payment.domain.Payment;
-import dev.fashionshop.payment.domain.PaymentService;
+import dev.fashionshop.payment.service.PaymentService;
 import io.smallrye.mutiny.Uni;
 
 /**

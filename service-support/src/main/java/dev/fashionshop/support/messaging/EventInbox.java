@@ -47,20 +47,11 @@ public class EventInbox {
     private static final Duration MAX_RETRY = Duration.ofSeconds(10);
 
     /** Processes a batch of events, each by the handler of its type, and passes over the types none handles. */
-    public Uni<Void> process(KafkaRecordBatch<String, String> batch, List<EventHandler> handlers) {
-        return process(batch, type -> handlers.stream().anyMatch(handler -> handler.handles(type)),
-                event -> handlers.stream().filter(handler -> handler.handles(event.type())).findFirst().orElseThrow()
-                        .handle(event));
+    public Uni<Void> process(KafkaRecordBatch<String, String> batch, EventHandlers handlers) {
+        return process(batch, handlers::handles, handlers::handle);
     }
 
-    /** Processes a batch of events of the given types, and passes over the others. */
-    public Uni<Void> process(KafkaRecordBatch<String, String> batch, Set<String> handledTypes,
-            Function<IncomingEvent, Uni<Void>> handler) {
-        return process(batch, handledTypes::contains, handler);
-    }
-
-    /** As {@link #process(KafkaRecordBatch, Set, Function)}, with the handled types told by a predicate. */
-    public Uni<Void> process(KafkaRecordBatch<String, String> batch, Predicate<String> handles,
+    private Uni<Void> process(KafkaRecordBatch<String, String> batch, Predicate<String> handles,
             Function<IncomingEvent, Uni<Void>> handler) {
         List<Received> handled = new ArrayList<>();
         List<Poisoned> unreadable = new ArrayList<>();
@@ -172,14 +163,9 @@ public class EventInbox {
      * with one consumer, and SmallRye's dead-letter handler takes the topic from the nack's metadata.
      */
     private static Uni<Void> deadLetter(KafkaRecord<String, String> record, Throwable poison) {
-        String deadLetterTopic = deadLetterTopicOf(record.getTopic());
+        String deadLetterTopic = ShopTopics.deadLetterTopicOf(record.getTopic());
         LOG.errorf("Sending a poison event to %s: %s", deadLetterTopic, poison.getMessage());
         return Uni.createFrom().completionStage(() -> record.nack(poison, Metadata.of(
                 OutgoingKafkaRecordMetadata.builder().withTopic(deadLetterTopic).build())));
-    }
-
-    /** The dead-letter topic of a topic: {@code orders} has {@code orders-dlq}. */
-    public static String deadLetterTopicOf(String topic) {
-        return topic + "-dlq";
     }
 }

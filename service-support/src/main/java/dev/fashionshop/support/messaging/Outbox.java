@@ -27,19 +27,20 @@ public class Outbox {
     @Inject
     ObjectMapper json;
 
-    public Uni<OutboxEvent> add(String topic, String key, String type, Object data) {
-        OutboxEvent event = new OutboxEvent();
-        event.id = UUID.randomUUID();
-        event.topic = topic;
-        event.key = key;
-        event.type = type;
-        event.payload = toJson(data);
-        event.createdAt = Instant.now();
+    /** Stores the event, to be published on its topic with its key once the caller's transaction commits. */
+    public Uni<Void> add(ShopEvent event) {
+        OutboxEvent waiting = new OutboxEvent();
+        waiting.id = UUID.randomUUID();
+        waiting.topic = event.topic();
+        waiting.key = event.key();
+        waiting.type = event.type();
+        waiting.payload = toJson(event);
+        waiting.createdAt = Instant.now();
         // the insert's trigger (db/outbox V0_4) sends the NOTIFY, which PostgreSQL delivers on commit only
-        return event.persist();
+        return waiting.persist().replaceWithVoid();
     }
 
-    private String toJson(Object data) {
+    private String toJson(ShopEvent data) {
         try {
             return json.writeValueAsString(data);
         } catch (JsonProcessingException e) {

@@ -16,6 +16,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import dev.fashionshop.support.domain.IllegalTransitionException;
 import dev.fashionshop.support.idempotency.IdempotencyKeyReusedException;
 import dev.fashionshop.support.idempotency.InvalidIdempotencyKeyException;
 import dev.fashionshop.support.idempotency.RequestInProgressException;
@@ -57,6 +58,14 @@ public class ProblemMappers {
         return Problem.of(Response.Status.BAD_REQUEST,
                 "The body is not the JSON expected" + (where.isEmpty() ? "" : " at " + where) + ": " + e.getOriginalMessage())
                 .toResponse();
+    }
+
+    /** A command the aggregate's current state does not allow: the problem names it and that state. */
+    @ServerExceptionMapper
+    public Response illegalTransition(IllegalTransitionException e) {
+        Problem problem = Problem.of(Response.Status.CONFLICT.getStatusCode(), "Not allowed in the current state", e.getMessage());
+        e.subject().forEach(problem::with);
+        return problem.with("currentState", e.currentState()).toResponse();
     }
 
     @ServerExceptionMapper

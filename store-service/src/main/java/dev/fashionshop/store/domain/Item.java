@@ -44,7 +44,43 @@ public class Item {
         return variants.stream().filter(v -> v.sku.equals(sku)).findFirst();
     }
 
-    public Variant addVariant(String sku, String size, String colour, int stock) {
+    public ItemEvent.ItemRegistered registered() {
+        return new ItemEvent.ItemRegistered(ItemEvent.ItemSnapshot.of(this));
+    }
+
+    public ItemEvent.ItemUpdated updated() {
+        return new ItemEvent.ItemUpdated(ItemEvent.ItemSnapshot.of(this));
+    }
+
+    /**
+     * What the owner says of the item: its details, and the variants named (added, or changed; the
+     * others stay as they are). Answers the stock ledger's lines for it.
+     */
+    public List<StockMovement> describe(NewItem request) {
+        List<StockMovement> movements = new ArrayList<>();
+        name = request.name();
+        description = request.description();
+        category = request.category();
+        price = request.price();
+        currency = request.currency();
+        imageUrl = request.imageUrl();
+        updatedAt = Instant.now();
+        for (NewItem.NewVariant v : request.variants()) {
+            variant(v.sku()).ifPresentOrElse(existing -> {
+                existing.size = v.size();
+                existing.colour = v.colour();
+                if (existing.stock != v.stock()) {
+                    movements.add(existing.setByOwner(v.stock()));
+                }
+            }, () -> {
+                addVariant(v.sku(), v.size(), v.colour(), v.stock());
+                movements.add(StockMovement.of(v.sku(), v.stock(), StockMovement.Reason.REGISTERED, null));
+            });
+        }
+        return movements;
+    }
+
+    private Variant addVariant(String sku, String size, String colour, int stock) {
         Variant variant = new Variant();
         variant.item = this;
         variant.itemId = id;

@@ -3,6 +3,7 @@ package dev.fashionshop.store.domain;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.persistence.CollectionTable;
@@ -17,6 +18,12 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+
+import dev.fashionshop.store.domain.ConsumedEvents.OrderPlaced;
+import dev.fashionshop.store.domain.StoreOrderEvent.StoreAccepted;
+import dev.fashionshop.store.domain.StoreOrderEvent.StoreCancelled;
+import dev.fashionshop.store.domain.StoreOrderEvent.StoreReceived;
+import dev.fashionshop.store.domain.StoreOrderEvent.StoreRejected;
 
 /** A paid order handed to the store: what the owner sees and acts on. */
 @Entity
@@ -49,11 +56,51 @@ public class StoreOrder {
     @OrderColumn(name = "line_no")
     public List<StoreOrderLine> lines = new ArrayList<>();
 
-    /** Moves to the next state, or refuses a move the saga does not allow. */
-    public void moveTo(StoreOrderStatus next) {
-        if (!status.canBecome(next)) {
-            throw new IllegalTransitionException(orderId, status.name(), next.name());
-        }
+    /** A paid order as it reaches the store, before its stock is looked at. */
+    public static StoreOrder of(OrderPlaced placed) {
+        StoreOrder order = new StoreOrder();
+        order.orderId = placed.orderId();
+        order.buyerId = placed.buyerId();
+        order.totalAmount = placed.totalAmount();
+        order.currency = placed.currency();
+        order.shippingAddress = placed.shippingAddress();
+        order.receivedAt = Instant.now();
+        order.updatedAt = order.receivedAt;
+        placed.lines().forEach(l -> order.lines.add(new StoreOrderLine(l.itemId(), l.sku(), l.quantity(), l.unitPrice())));
+        return order;
+    }
+
+    /** Its stock reserved, it waits for the owner. */
+    public StoreReceived received() {
+        status = StoreOrderStatus.RECEIVED;
+        return new StoreReceived(orderId, buyerId, StoreOrderEvent.Line.of(this), receivedAt);
+    }
+
+    /** The store cannot supply it: nothing is reserved. */
+    public StoreRejected reject(String shortage) {
+        status = StoreOrderStatus.REJECTED;
+        reason = shortage;
+        return new StoreRejected(orderId, buyerId, reason);
+    }
+
+    public StoreAccepted accept() {
+        moveTo(StoreOrderStatus.ACCEPTED);
+        return new StoreAccepted(orderId, buyerId, shippingAddress, StoreOrderEvent.Line.of(this));
+    }
+
+    /** The buyer asked to cancel; the owner is to confirm. Nothing is announced until the owner does. */
+    public void requestCancel() {
+        moveTo(StoreOrderStatus.CANCEL_REQUESTED);
+    }
+
+    /** The owner confirmed the cancellation; the caller gives the reserved stock back. */
+    public StoreCancelled confirmCancel() {
+        moveTo(StoreOrderStatus.CANCELLED);
+        return new StoreCancelled(orderId, buyerId);
+    }
+
+    private void moveTo(StoreOrderStatus next) {
+        StoreOrderStatus.TRANSITIONS.check(status, next, "Order " + orderId, Map.of("orderId", orderId));
         status = next;
         updatedAt = Instant.now();
     }

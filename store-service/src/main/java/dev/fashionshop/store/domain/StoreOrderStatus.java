@@ -1,7 +1,6 @@
 package dev.fashionshop.store.domain;
 
-import java.util.Map;
-import java.util.Set;
+import dev.fashionshop.support.domain.TransitionTable;
 
 /** The states of an order as the store sees it, and the moves between them (DESIGN.md, the saga). */
 public enum StoreOrderStatus {
@@ -16,14 +15,13 @@ public enum StoreOrderStatus {
     /** The owner confirmed the cancellation; stock released. */
     CANCELLED;
 
-    private static final Map<StoreOrderStatus, Set<StoreOrderStatus>> NEXT = Map.of(
-            RECEIVED, Set.of(ACCEPTED, CANCEL_REQUESTED),
-            ACCEPTED, Set.of(CANCEL_REQUESTED),
-            CANCEL_REQUESTED, Set.of(CANCELLED),
-            REJECTED, Set.of(),
-            CANCELLED, Set.of());
+    static final TransitionTable<StoreOrderStatus> TRANSITIONS = TransitionTable.of(StoreOrderStatus.class)
+            .allow(RECEIVED, ACCEPTED, CANCEL_REQUESTED)
+            .allow(ACCEPTED, CANCEL_REQUESTED)
+            .allow(CANCEL_REQUESTED, CANCELLED)
+            .build();
 
     public boolean canBecome(StoreOrderStatus next) {
-        return NEXT.get(this).contains(next);
+        return TRANSITIONS.allows(this, next);
     }
 }

@@ -37,10 +37,41 @@ public class Variant {
         return stock >= quantity;
     }
 
-    public void take(int quantity) {
-        if (!canSupply(quantity)) {
+    /*
+     * Stock is a quantity, not a state: every change of it goes through the three methods below, and each
+     * answers the stock ledger's line for it.
+     */
+
+    /** Takes stock for a paid order. */
+    public StockMovement reserve(int quantity, UUID orderId) {
+        if (quantity <= 0 || !canSupply(quantity)) {
             throw new IllegalStateException("Only " + stock + " of " + sku + " in stock, " + quantity + " asked");
         }
         stock -= quantity;
+        return StockMovement.of(sku, -quantity, StockMovement.Reason.RESERVED, orderId);
+    }
+
+    /** Gives back what a cancelled order had reserved. */
+    public StockMovement release(int quantity, UUID orderId) {
+        if (quantity <= 0) {
+            throw new IllegalStateException("Cannot release " + quantity + " of " + sku);
+        }
+        stock += quantity;
+        return StockMovement.of(sku, quantity, StockMovement.Reason.RELEASED, orderId);
+    }
+
+    /** The owner counted the stock (a delivery from the workshop, a loss). */
+    public StockMovement setByOwner(int counted) {
+        if (counted < 0) {
+            throw new IllegalStateException("Stock of " + sku + " cannot be " + counted);
+        }
+        StockMovement movement = StockMovement.of(sku, counted - stock, StockMovement.Reason.SET_BY_OWNER, null);
+        stock = counted;
+        return movement;
+    }
+
+    /** The StockChanged event of this variant's stock now, naming the order that changed it, if one did. */
+    public ItemEvent.StockChanged stockChanged(UUID orderId) {
+        return ItemEvent.StockChanged.of(this, orderId);
     }
 }

@@ -25,7 +25,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 
-import dev.fashionshop.store.domain.CatalogueService;
+import dev.fashionshop.store.service.CatalogueService;
 import dev.fashionshop.store.domain.Item;
 import dev.fashionshop.support.idempotency.IdempotencyKey;
 import dev.fashionshop.support.idempotency.IdempotencyKeys;

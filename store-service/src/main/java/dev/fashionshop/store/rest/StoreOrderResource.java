@@ -14,7 +14,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 
-import dev.fashionshop.store.domain.StoreOrderService;
+import dev.fashionshop.store.service.StoreOrderService;
 import dev.fashionshop.store.domain.StoreOrderStatus;
 import io.smallrye.mutiny.Uni;
 

@@ -1,0 +1,21 @@
+package dev.fashionshop.delivery;
+
+import dev.fashionshop.testsupport.ConsumingServiceContract;
+import dev.fashionshop.testsupport.ShopInfrastructure;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@QuarkusTestResource(ShopInfrastructure.class)
+class EventsConsumerTest extends ConsumingServiceContract {
+
+    @Override
+    protected String consumedTopic() {
+        return "store-orders";
+    }
+
+    @Override
+    protected String[] acceptedEvent(String orderId) {
+        return new String[] { "StoreAccepted", DeliveryFlowTest.storeAccepted(orderId) };
+    }
+}
