@@ -209,7 +209,7 @@ class StoreOrderFlowTest extends ServiceTest {
         kafka.sendEvent("orders", orderId, "OrderPlaced", "{\"orderId\": \"" + orderId + "\"}");
 
         ConsumerRecord<String, String> dead = kafka.awaitRecord("orders-dlq", r -> orderId.equals(r.key()));
-        assertThat(KafkaTestClient.header(dead, "dead-letter-reason")).contains("misses order data");
+        assertThat(KafkaTestClient.header(dead, "dead-letter-reason")).contains("OrderPlaced", "misses data this service needs");
         assertThat(database.queryForLong("select count(*) from store_order where order_id = ?::uuid", orderId)).isZero();
     }
 

@@ -3,10 +3,10 @@ package dev.fashionshop.testsupport;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
 
+import dev.fashionshop.support.security.Pem;
 import io.smallrye.jwt.build.Jwt;
 
 /**
@@ -57,9 +57,6 @@ public final class TestTokens {
 
     /** What the service needs to verify these tokens. */
     Map<String, String> verificationConfig() {
-        String publicKey = "-----BEGIN PUBLIC KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(keys.getPublic().getEncoded())
-                + "\n-----END PUBLIC KEY-----";
-        return Map.of("mp.jwt.verify.publickey", publicKey, "mp.jwt.verify.issuer", ISSUER);
+        return Map.of("mp.jwt.verify.publickey", Pem.of(keys.getPublic()), "mp.jwt.verify.issuer", ISSUER);
     }
 }

@@ -27,6 +27,7 @@ import dev.fashionshop.local.identity.TokenEndpoint;
 import dev.fashionshop.local.infra.LocalKafka;
 import dev.fashionshop.local.infra.LocalPostgres;
 import dev.fashionshop.local.services.AdminEndpoint;
+import dev.fashionshop.local.services.ApiDocsEndpoint;
 import dev.fashionshop.local.services.Health;
 import dev.fashionshop.local.services.InstancePicker;
 import dev.fashionshop.local.services.ServiceProcess;
@@ -216,10 +217,11 @@ public final class LocalShop implements AutoCloseable {
         RouteTable<Gateway.Upstream> routes = gatewayRoutes(spec -> new Gateway.Upstream(spec.name(),
                 new InstancePicker(services.stream().filter(service -> service.spec() == spec).toList())::nextPort));
         gateway = new Gateway(vertx, routes)
-                .local("/api/auth/token", new TokenEndpoint(identity))
-                .local(ServicesEndpoint.PATH, new ServicesEndpoint(vertx, services, SERVICE_STOP_GRACE))
-                .local(AdminEndpoint.PATH, new AdminEndpoint(vertx, services))
-                .local(InfrastructureEndpoint.PATH, new InfrastructureEndpoint(vertx, this));
+                .local(new TokenEndpoint(identity))
+                .local(new ServicesEndpoint(vertx, services, SERVICE_STOP_GRACE))
+                .local(new AdminEndpoint(vertx, services))
+                .local(new ApiDocsEndpoint(vertx, services))
+                .local(new InfrastructureEndpoint(vertx, this));
         gatewayPort = gateway.listen(options.gatewayPort()).toCompletionStage().toCompletableFuture().get();
     }
 

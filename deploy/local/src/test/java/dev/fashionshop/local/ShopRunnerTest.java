@@ -116,6 +116,26 @@ class ShopRunnerTest {
     }
 
     @Test
+    @Order(2)
+    void listsTheFiveApisAtOnePlaceOfTheGateway() throws Exception {
+        HttpResponse<String> swaggerUi = get(gateway + "/api-docs/index.html");
+        assertThat(swaggerUi.statusCode()).isEqualTo(200);
+        assertThat(swaggerUi.body()).contains("/openapi/order-service", "/openapi/payment-service",
+                "/openapi/store-service", "/openapi/delivery-service", "/openapi/order-view-service");
+
+        Map<String, String> aPathOfEach = Map.of("order-service", "/api/orders", "payment-service", "/payments",
+                "store-service", "/api/items", "delivery-service", "/api/deliveries", "order-view-service", "/api/catalog");
+        for (var service : aPathOfEach.entrySet()) {
+            HttpResponse<String> document = get(gateway + "/openapi/" + service.getKey());
+            assertThat(document.statusCode()).as(service.getKey()).isEqualTo(200);
+            JsonObject openApi = new JsonObject(document.body());
+            assertThat(openApi.getString("openapi")).startsWith("3.");
+            assertThat(openApi.getJsonObject("paths").fieldNames()).as(service.getKey()).contains(service.getValue());
+        }
+        assertThat(get(gateway + "/openapi/no-such-service").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     @Order(3)
     void restartsAServiceKilledWithSigkill() throws Exception {
         long pid = service("order-service").getLong("pid");

@@ -1,7 +1,6 @@
 package dev.fashionshop.order.client;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -34,9 +33,11 @@ public class PaymentGateway {
 
     private static final Logger LOG = Logger.getLogger(PaymentGateway.class);
 
-    @Inject
-    @RestClient
-    PaymentClient client;
+    private final PaymentClient client;
+
+    PaymentGateway(@RestClient PaymentClient client) {
+        this.client = client;
+    }
 
     /** What came of asking for a payment. */
     public record Answer(PaymentClient.PaymentResult result, String unavailableBecause) {

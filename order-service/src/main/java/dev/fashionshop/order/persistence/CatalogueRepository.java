@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import dev.fashionshop.order.domain.CatalogueItem;
 import dev.fashionshop.order.domain.CatalogueVariant;
@@ -20,11 +19,13 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class CatalogueRepository {
 
-    @Inject
-    CatalogueItemRepository items;
+    private final CatalogueItemRepository items;
+    private final CatalogueVariantRepository variants;
 
-    @Inject
-    CatalogueVariantRepository variants;
+    CatalogueRepository(CatalogueItemRepository items, CatalogueVariantRepository variants) {
+        this.items = items;
+        this.variants = variants;
+    }
 
     public Uni<List<CatalogueItem>> items(Collection<UUID> ids) {
         return ByIds.load(CatalogueItem.class, ids);

@@ -5,8 +5,8 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import dev.fashionshop.order.config.OrdersConfig;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -28,8 +28,8 @@ public class OrderAdmission {
     private final int maxPlacing;
     private final AtomicInteger placing = new AtomicInteger();
 
-    OrderAdmission(@ConfigProperty(name = "shop.orders.max-placing") int maxPlacing) {
-        this.maxPlacing = maxPlacing;
+    OrderAdmission(OrdersConfig config) {
+        this.maxPlacing = config.maxPlacing();
     }
 
     /**

@@ -5,11 +5,10 @@ import java.time.Instant;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import dev.fashionshop.order.config.OrdersConfig;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 
@@ -26,14 +25,15 @@ public class UnpaidOrderTimer {
 
     private static final Logger LOG = Logger.getLogger(UnpaidOrderTimer.class);
 
-    @Inject
-    OrderService orders;
+    private final OrderService orders;
+    private final Duration pendingTimeout;
+    private final Duration expiry;
 
-    @ConfigProperty(name = "shop.orders.pending-timeout")
-    Duration pendingTimeout;
-
-    @ConfigProperty(name = "shop.orders.deferred-expiry")
-    Duration expiry;
+    UnpaidOrderTimer(OrderService orders, OrdersConfig config) {
+        this.orders = orders;
+        this.pendingTimeout = config.pendingTimeout();
+        this.expiry = config.deferredExpiry();
+    }
 
     @Scheduled(every = "${shop.orders.expiry-check-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public Uni<Void> checkUnpaidOrders() {

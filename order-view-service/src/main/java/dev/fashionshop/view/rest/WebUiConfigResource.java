@@ -4,6 +4,10 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import dev.fashionshop.view.config.WebUiConfig;
 
 /**
@@ -12,6 +16,7 @@ import dev.fashionshop.view.config.WebUiConfig;
  */
 @Path("/static/config.json")
 @PermitAll
+@Tag(name = "Web UI", description = "What the web UI reads when it starts")
 public class WebUiConfigResource {
 
     /** {@code oidc} is null where no OIDC provider is configured. */
@@ -29,6 +34,8 @@ public class WebUiConfigResource {
                 .orElse(null));
     }
 
+    @Operation(summary = "The web UI's settings for this deployment: which sign-in it offers")
+    @APIResponse(responseCode = "200", description = "Local sign-in on or off, and the OIDC provider if there is one")
     @GET
     public WebUiSettings get() {
         return settings;

@@ -6,7 +6,6 @@ import java.util.concurrent.ConcurrentMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
@@ -30,15 +29,17 @@ public class MyOrderChanges {
     private static final int STREAM_BUFFER = 256;
     private static final Logger LOG = Logger.getLogger(MyOrderChanges.class);
 
-    @Inject
-    PostgresNotifications notifications;
-
-    @Inject
-    MyOrderQueries queries;
+    private final PostgresNotifications notifications;
+    private final MyOrderQueries queries;
 
     /** Serialized: changes are read back on whichever event loop, and a processor takes one item at a time. */
     private final SerializedProcessor<MyOrderView, MyOrderView> changes = BroadcastProcessor.<MyOrderView> create().serialized();
     private final ConcurrentMap<String, Integer> streamsByBuyer = new ConcurrentHashMap<>();
+
+    MyOrderChanges(PostgresNotifications notifications, MyOrderQueries queries) {
+        this.notifications = notifications;
+        this.queries = queries;
+    }
 
     void start(@Observes StartupEvent started) {
         notifications.listen(CHANNEL, this::changed, () -> {

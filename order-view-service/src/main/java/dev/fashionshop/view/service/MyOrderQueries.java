@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -30,11 +29,13 @@ public class MyOrderQueries {
             select order_id, buyer_id, status, payment_status, store_status, delivery_status, total_amount, currency,
                    lines, updated_at from my_order""";
 
-    @Inject
-    Pool pool;
+    private final Pool pool;
+    private final ObjectMapper json;
 
-    @Inject
-    ObjectMapper json;
+    MyOrderQueries(Pool pool, ObjectMapper json) {
+        this.pool = pool;
+        this.json = json;
+    }
 
     public Uni<MyOrderView> find(UUID orderId, String buyerId) {
         return views(pool.preparedQuery(COLUMNS + " where order_id = $1 and buyer_id = $2")

@@ -6,7 +6,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import io.smallrye.mutiny.Uni;
 
@@ -21,10 +20,12 @@ public class PaymentProvider {
 
     public static final String DECLINED_TOKEN = "tok_declined";
 
-    @Inject
-    SimulatorSettings settings;
-
+    private final SimulatorSettings settings;
     private final AtomicInteger authorizing = new AtomicInteger();
+
+    PaymentProvider(SimulatorSettings settings) {
+        this.settings = settings;
+    }
 
     public record Decision(boolean approved, String reason) {
     }

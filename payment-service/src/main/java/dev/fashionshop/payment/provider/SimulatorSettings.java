@@ -4,7 +4,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import dev.fashionshop.payment.config.SimulatorConfig;
 
 /**
  * The runtime knobs of the payment-provider simulator: how slow the provider answers and how often it
@@ -19,9 +19,8 @@ public class SimulatorSettings {
 
     private final AtomicReference<Knobs> knobs;
 
-    SimulatorSettings(@ConfigProperty(name = "shop.simulator.latency-ms", defaultValue = "0") long latencyMs,
-            @ConfigProperty(name = "shop.simulator.failure-rate", defaultValue = "0") double failureRate) {
-        this.knobs = new AtomicReference<>(new Knobs(latencyMs, failureRate));
+    SimulatorSettings(SimulatorConfig config) {
+        this.knobs = new AtomicReference<>(new Knobs(config.latencyMs(), config.failureRate()));
     }
 
     public Knobs current() {

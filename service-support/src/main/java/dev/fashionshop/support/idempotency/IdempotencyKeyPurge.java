@@ -5,9 +5,9 @@ import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import dev.fashionshop.support.config.IdempotencyConfig;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -22,10 +22,9 @@ public class IdempotencyKeyPurge {
     private final IdempotencyKeys keys;
     private final Duration retention;
 
-    public IdempotencyKeyPurge(IdempotencyKeys keys,
-            @ConfigProperty(name = "shop.idempotency.retention", defaultValue = "PT24H") Duration retention) {
+    public IdempotencyKeyPurge(IdempotencyKeys keys, IdempotencyConfig config) {
         this.keys = keys;
-        this.retention = retention;
+        this.retention = config.retention();
     }
 
     @Scheduled(every = "${shop.idempotency.purge-interval:1h}", delayed = "${shop.idempotency.purge-delay:1m}",

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,8 +23,11 @@ public class Outbox {
     /** The PostgreSQL notification channel the relay listens on (notified by the outbox table's trigger). */
     static final String CHANNEL = "outbox";
 
-    @Inject
-    ObjectMapper json;
+    private final ObjectMapper json;
+
+    Outbox(ObjectMapper json) {
+        this.json = json;
+    }
 
     /** Stores the event, to be published on its topic with its key once the caller's transaction commits. */
     public Uni<Void> add(ShopEvent event) {

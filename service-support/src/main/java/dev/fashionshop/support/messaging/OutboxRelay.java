@@ -21,6 +21,7 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
+import dev.fashionshop.support.config.OutboxConfig;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -100,14 +101,14 @@ public class OutboxRelay {
     OutboxRelay(Pool pool, Vertx vertx, @Channel("outbox-out") MutinyEmitter<String> emitter,
             PostgresNotifications notifications, DedicatedConnections connections,
             @ConfigProperty(name = "quarkus.application.name") String source,
-            @ConfigProperty(name = "shop.outbox.poll-interval", defaultValue = "5s") Duration pollInterval) {
+            OutboxConfig config) {
         this.pool = pool;
         this.vertx = vertx;
         this.emitter = emitter;
         this.notifications = notifications;
         this.leadership = new RelayLeadership(vertx, connections.options(), RELAY_LOCK);
         this.source = URI.create(source);
-        this.pollInterval = pollInterval;
+        this.pollInterval = config.pollInterval();
     }
 
     void start(@Observes StartupEvent started) {

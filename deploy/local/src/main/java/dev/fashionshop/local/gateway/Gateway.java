@@ -4,7 +4,6 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 import io.vertx.core.Future;
-import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -16,13 +15,14 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.SocketAddress;
+import io.vertx.ext.web.Router;
 
 /**
  * The shop's single entry point on the local machine: a streaming reverse proxy that sends each
  * /api/... path to the service owning it (headers, Authorization included, pass through; bodies and
  * server-sent events stream both ways). Paths no service owns get a 404 problem, an upstream that
- * cannot be reached a 503 problem with Retry-After. Extra local paths (such as /local/services) are
- * served by handlers the runner registers.
+ * cannot be reached a 503 problem with Retry-After. The gateway's own endpoints (such as /local/services),
+ * which the runner adds, take the paths no service owns.
  */
 public final class Gateway implements AutoCloseable {
 
@@ -32,7 +32,7 @@ public final class Gateway implements AutoCloseable {
 
     private final Vertx vertx;
     private final RouteTable<Upstream> routes;
-    private final RouteTable<Handler<HttpServerRequest>> localHandlers = new RouteTable<>();
+    private final Router localEndpoints;
     private final HttpClient client;
     private HttpServer server;
 
@@ -47,11 +47,16 @@ public final class Gateway implements AutoCloseable {
                 .setMaxPoolSize(200)
                 .setKeepAlive(true)
                 .setConnectTimeout(2_000));
+        this.localEndpoints = Router.router(vertx)
+                .errorHandler(404, context -> problem(context.response(), 404, "Not Found",
+                        "No service owns " + context.request().path()))
+                .errorHandler(405, context -> problem(context.response(), 405, "Method Not Allowed",
+                        context.request().method() + " is not allowed on " + context.request().path()));
     }
 
-    /** Serves a path (and everything under it) from the gateway itself. */
-    public Gateway local(String path, Handler<HttpServerRequest> handler) {
-        localHandlers.add(path, handler);
+    /** Serves the endpoint's paths from the gateway itself. */
+    public Gateway local(LocalEndpoint endpoint) {
+        endpoint.addRoutes(localEndpoints);
         return this;
     }
 
@@ -65,15 +70,9 @@ public final class Gateway implements AutoCloseable {
                 });
     }
 
+    /** A path a service owns never reaches the router: its 404 and 405 answers are for the paths no service owns. */
     private void handle(HttpServerRequest request) {
-        var local = localHandlers.match(request.path());
-        if (local.isPresent()) {
-            local.get().handle(request);
-            return;
-        }
-        routes.match(request.path()).ifPresentOrElse(
-                upstream -> forward(request, upstream),
-                () -> problem(request.response(), 404, "Not Found", "No service owns " + request.path()));
+        routes.match(request.path()).ifPresentOrElse(upstream -> forward(request, upstream), () -> localEndpoints.handle(request));
     }
 
     private void forward(HttpServerRequest request, Upstream upstream) {

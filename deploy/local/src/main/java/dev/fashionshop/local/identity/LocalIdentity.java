@@ -1,24 +1,19 @@
 package dev.fashionshop.local.identity;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-import org.jose4j.jws.AlgorithmIdentifiers;
-import org.jose4j.jws.JsonWebSignature;
-import org.jose4j.jwt.JwtClaims;
-import org.jose4j.lang.JoseException;
+import dev.fashionshop.support.security.Pem;
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.util.KeyUtils;
 
 /**
  * The local run's identity provider: the demo users of the design, and RS256 JWT bearer tokens for
@@ -54,14 +49,11 @@ public final class LocalIdentity {
         Path publicFile = directory.resolve("public-key.pem");
         if (!Files.exists(privateFile) || !Files.exists(publicFile)) {
             Files.createDirectories(directory);
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            KeyPair pair = generator.generateKeyPair();
-            Files.writeString(privateFile, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
-            Files.writeString(publicFile, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+            KeyPair pair = KeyUtils.generateKeyPair(2048);
+            Files.writeString(privateFile, Pem.of(pair.getPrivate()));
+            Files.writeString(publicFile, Pem.of(pair.getPublic()));
         }
-        PrivateKey privateKey = KeyFactory.getInstance("RSA")
-                .generatePrivate(new PKCS8EncodedKeySpec(der(Files.readString(privateFile))));
+        PrivateKey privateKey = KeyUtils.decodePrivateKey(Files.readString(privateFile));
         return new LocalIdentity(privateKey, publicFile);
     }
 
@@ -84,34 +76,13 @@ public final class LocalIdentity {
                 .map(this::sign);
     }
 
+    /** RS256, with the claims the services read: issuer, subject and upn, groups; iat, exp and jti come with it. */
     private String sign(User user) {
-        JwtClaims claims = new JwtClaims();
-        claims.setIssuer(ISSUER);
-        claims.setSubject(user.name());
-        claims.setClaim("upn", user.name());
-        claims.setStringListClaim("groups", user.groups());
-        claims.setIssuedAtToNow();
-        claims.setExpirationTimeMinutesInTheFuture(TOKEN_LIFETIME_SECONDS / 60f);
-        claims.setGeneratedJwtId();
-        JsonWebSignature jws = new JsonWebSignature();
-        jws.setPayload(claims.toJson());
-        jws.setKey(privateKey);
-        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
-        jws.setHeader("typ", "JWT");
-        try {
-            return jws.getCompactSerialization();
-        } catch (JoseException e) {
-            throw new IllegalStateException("Could not sign a token", e);
-        }
-    }
-
-    private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
-                + "\n-----END " + type + "-----\n";
-    }
-
-    private static byte[] der(String pem) {
-        return Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""));
+        return Jwt.issuer(ISSUER)
+                .subject(user.name())
+                .upn(user.name())
+                .groups(Set.copyOf(user.groups()))
+                .expiresIn(TOKEN_LIFETIME_SECONDS)
+                .sign(privateKey);
     }
 }

@@ -1,14 +1,17 @@
 package dev.fashionshop.local.identity;
 
 import dev.fashionshop.local.gateway.Gateway;
-import io.vertx.core.Handler;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpServerRequest;
+import dev.fashionshop.local.gateway.LocalEndpoint;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 
 /** POST /api/auth/token {username, password} → {access_token, token_type, expires_in}, for the demo users. */
-public final class TokenEndpoint implements Handler<HttpServerRequest> {
+public final class TokenEndpoint implements LocalEndpoint {
+
+    public static final String PATH = "/api/auth/token";
 
     private final LocalIdentity identity;
 
@@ -17,22 +20,22 @@ public final class TokenEndpoint implements Handler<HttpServerRequest> {
     }
 
     @Override
-    public void handle(HttpServerRequest request) {
-        if (request.method() != HttpMethod.POST) {
-            request.response().putHeader("Allow", "POST");
-            Gateway.problem(request.response(), 405, "Method Not Allowed", "Use POST with {username, password}");
-            return;
-        }
-        request.body().onSuccess(body -> {
+    public void addRoutes(Router router) {
+        router.post(PATH).handler(this::issueToken);
+    }
+
+    private void issueToken(RoutingContext context) {
+        HttpServerResponse response = context.response();
+        context.request().body().onSuccess(body -> {
             JsonObject credentials;
             try {
                 credentials = body.toJsonObject();
             } catch (DecodeException | ClassCastException e) {
-                Gateway.problem(request.response(), 400, "Bad Request", "Expected {\"username\", \"password\"} as JSON");
+                Gateway.problem(response, 400, "Bad Request", "Expected {\"username\", \"password\"} as JSON");
                 return;
             }
             identity.tokenFor(credentials.getString("username"), credentials.getString("password")).ifPresentOrElse(
-                    token -> request.response()
+                    token -> response
                             .putHeader("Content-Type", "application/json")
                             .putHeader("Cache-Control", "no-store")
                             .end(new JsonObject()
@@ -40,7 +43,7 @@ public final class TokenEndpoint implements Handler<HttpServerRequest> {
                                     .put("token_type", "Bearer")
                                     .put("expires_in", LocalIdentity.TOKEN_LIFETIME_SECONDS)
                                     .encode()),
-                    () -> Gateway.problem(request.response(), 401, "Unauthorized", "Unknown user or wrong password"));
+                    () -> Gateway.problem(response, 401, "Unauthorized", "Unknown user or wrong password"));
         });
     }
 }

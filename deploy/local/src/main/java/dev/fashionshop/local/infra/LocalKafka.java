@@ -17,6 +17,7 @@ import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.MetadataVersion;
 
+import dev.fashionshop.support.messaging.ShopTopics;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 

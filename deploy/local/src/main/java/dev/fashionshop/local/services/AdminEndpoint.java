@@ -5,9 +5,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import dev.fashionshop.local.gateway.Gateway;
+import dev.fashionshop.local.gateway.LocalEndpoint;
 import io.vertx.core.CompositeFuture;
 import io.vertx.core.Future;
-import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -18,6 +18,8 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * The services' internal /admin paths, which the gateway never routes, for the operator page of the local run:
@@ -26,11 +28,14 @@ import io.vertx.core.json.JsonObject;
  * so that each service checks the operator's token itself. The answer lists each instance's:
  * {@code [{instance, status, body}]}, with the first refusal's status if an instance refused.
  */
-public final class AdminEndpoint implements Handler<HttpServerRequest> {
+public final class AdminEndpoint implements LocalEndpoint {
 
     public static final String PATH = "/local/admin";
 
-    /** The paths it passes on are words and dashes: no {@code ..}, no encoded slash, nothing but /admin/... is reachable. */
+    /**
+     * The paths it passes on are words and dashes: no {@code ..}, no encoded slash, nothing but /admin/... is reachable
+     * (the router has already resolved the dot segments of the path it matched, encoded ones included).
+     */
     private static final Pattern SAFE = Pattern.compile("(/[A-Za-z0-9_-]+)+");
 
     private final List<ServiceProcess> services;
@@ -44,21 +49,24 @@ public final class AdminEndpoint implements Handler<HttpServerRequest> {
     }
 
     @Override
-    public void handle(HttpServerRequest request) {
-        String rest = request.path().substring(PATH.length());
-        if (!SAFE.matcher(rest).matches()) {
+    public void addRoutes(Router router) {
+        router.route(PATH + "/:service/*").handler(this::passOn);
+    }
+
+    private void passOn(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        String path = "/" + context.pathParam("*");
+        if (!SAFE.matcher(path).matches()) {
             Gateway.problem(request.response(), 400, "Bad Request", "Use " + PATH + "/{service}/{path} with words and dashes only");
             return;
         }
-        int slash = rest.indexOf('/', 1);
-        List<ServiceProcess> instances = slash < 0 ? List.of()
-                : services.stream().filter(s -> s.name().equals(rest.substring(1, slash))).toList();
+        List<ServiceProcess> instances = services.stream().filter(s -> s.name().equals(context.pathParam("service"))).toList();
         if (instances.isEmpty()) {
             Gateway.problem(request.response(), 404, "Not Found", "Use " + PATH + "/{service}/{path} with one of "
                     + services.stream().map(ServiceProcess::name).distinct().toList());
             return;
         }
-        String uri = "/admin" + rest.substring(slash) + (request.query() == null ? "" : "?" + request.query());
+        String uri = "/admin" + path + (request.query() == null ? "" : "?" + request.query());
         request.body().onSuccess(body -> Future.all(instances.stream().map(instance -> ask(instance, uri, request, body)).toList())
                 .onComplete(all -> answer(request, instances, all.result())));
     }

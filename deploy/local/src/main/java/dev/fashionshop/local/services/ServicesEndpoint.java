@@ -4,19 +4,19 @@ import java.time.Duration;
 import java.util.List;
 
 import dev.fashionshop.local.gateway.Gateway;
-import io.vertx.core.Handler;
+import dev.fashionshop.local.gateway.LocalEndpoint;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * The local run's control of its services, for the person at the keyboard (the gateway only listens on
  * localhost): GET /local/services lists them (each instance); POST /local/services/{name}/stop stops a
  * service (every instance, gracefully, and it stays stopped), POST /local/services/{name}/start starts it again.
  */
-public final class ServicesEndpoint implements Handler<HttpServerRequest> {
+public final class ServicesEndpoint implements LocalEndpoint {
 
     public static final String PATH = "/local/services";
 
@@ -31,24 +31,19 @@ public final class ServicesEndpoint implements Handler<HttpServerRequest> {
     }
 
     @Override
-    public void handle(HttpServerRequest request) {
-        String[] segments = request.path().substring(PATH.length()).split("/");
-        if (segments.length <= 1 && request.method() == HttpMethod.GET) {
-            request.response().putHeader("Content-Type", "application/json").end(list().encodePrettily());
-            return;
-        }
-        List<ServiceProcess> named = segments.length == 3 ? named(segments[1]) : List.of();
+    public void addRoutes(Router router) {
+        router.get(PATH).handler(context -> Gateway.json(context.response(), list().encodePrettily()));
+        router.post(PATH + "/:name/stop").handler(context -> stopOrStart(context, true));
+        router.post(PATH + "/:name/start").handler(context -> stopOrStart(context, false));
+    }
+
+    private void stopOrStart(RoutingContext context, boolean stop) {
+        List<ServiceProcess> named = named(context.pathParam("name"));
         if (named.isEmpty()) {
-            Gateway.problem(request.response(), 404, "Not Found", "Use GET " + PATH + " or POST " + PATH
+            Gateway.problem(context.response(), 404, "Not Found", "Use GET " + PATH + " or POST " + PATH
                     + "/{name}/stop or /start with one of " + services.stream().map(ServiceProcess::name).toList());
             return;
         }
-        if (request.method() != HttpMethod.POST || !List.of("stop", "start").contains(segments[2])) {
-            request.response().putHeader("Allow", "POST");
-            Gateway.problem(request.response(), 405, "Method Not Allowed", "POST " + PATH + "/{name}/stop or /start");
-            return;
-        }
-        boolean stop = segments[2].equals("stop");
         vertx.executeBlocking(() -> {
             for (ServiceProcess instance : named) {
                 if (stop) {
@@ -60,9 +55,9 @@ public final class ServicesEndpoint implements Handler<HttpServerRequest> {
             return null;
         }, false).onComplete(done -> {
             if (done.succeeded()) {
-                Gateway.json(request.response(), describe(named.get(0)).encodePrettily());
+                Gateway.json(context.response(), describe(named.get(0)).encodePrettily());
             } else {
-                Gateway.problem(request.response(), 500, "Internal Server Error", done.cause().getMessage());
+                Gateway.problem(context.response(), 500, "Internal Server Error", done.cause().getMessage());
             }
         });
     }

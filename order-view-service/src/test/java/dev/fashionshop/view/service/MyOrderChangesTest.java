@@ -12,7 +12,7 @@ import io.smallrye.mutiny.helpers.test.AssertSubscriber;
 
 class MyOrderChangesTest {
 
-    private final MyOrderChanges changes = new MyOrderChanges();
+    private final MyOrderChanges changes = new MyOrderChanges(null, null);
 
     @Test
     void aStreamHoldsTheChangesItsClientHasNotAskedForYet() {
