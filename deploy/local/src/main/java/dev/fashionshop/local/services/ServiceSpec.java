@@ -18,10 +18,8 @@ public record ServiceSpec(String name, String database, List<String> gatewayPath
             new ServiceSpec("order-service", "order_service", List.of("/api/orders")),
             PAYMENT,
             new ServiceSpec("delivery-service", "delivery_service", List.of("/api/deliveries")),
-            // and the web UI: its page at / and its scripts, styles and pictures under /static; and the Swagger UI
-            // that lists the five APIs (their documents at /openapi/{service}, ApiDocsEndpoint)
-            new ServiceSpec("order-view-service", "order_view_service",
-                    List.of("/api/catalog", "/api/my-orders", "/", "/static", "/api-docs")));
+            // and the web UI: its page at / and its scripts, styles and pictures under /static
+            new ServiceSpec("order-view-service", "order_view_service", List.of("/api/catalog", "/api/my-orders", "/", "/static")));
 
     /** Where the build puts the service's runnable application. */
     public Path runnableJar(Path projectDirectory) {
