@@ -60,17 +60,15 @@ final class BenchmarkReport {
      * writes the figures and stops a shop this run started. Fails the run when the audit finds a violation.
      */
     void finish(Shop shop, List<Integer> rates, Duration level, WarmUp warmUp, long cpuAtStart, long startedAt,
-            Timeline cpuTimeline, Timeline transactionTimeline, Timeline walFlushTimeline) {
+            List<Timeline> timelines) {
         try {
             long loadEnded = System.nanoTime();
             ShopAudit.Report audit = shop.audit();
             long drained = System.nanoTime();
             long cpu = shop.processes.cpuMillis() - cpuAtStart;
-            cpuTimeline.stop();
-            transactionTimeline.stop();
-            walFlushTimeline.stop();
+            timelines.forEach(Timeline::stop);
             write(rates, level, warmUp, (drained - loadEnded) / 1_000_000, cpu, (loadEnded - startedAt) / 1_000_000,
-                    shop.processes.residentMiB(), audit, cpuTimeline, transactionTimeline, walFlushTimeline);
+                    shop.processes.residentMiB(), audit, timelines);
             if (!audit.passed()) {
                 throw new IllegalStateException("The audit found violations after the load: " + audit.violations());
             }
@@ -88,8 +86,7 @@ final class BenchmarkReport {
     }
 
     private void write(List<Integer> rates, Duration level, WarmUp warmUp, long drainMillis, long cpuMillis, long loadMillis,
-            Map<String, Long> residentMiB, ShopAudit.Report audit, Timeline cpuTimeline, Timeline transactionTimeline,
-            Timeline walFlushTimeline) {
+            Map<String, Long> residentMiB, ShopAudit.Report audit, List<Timeline> timelines) {
         StringBuilder out = new StringBuilder();
         out.append("# Benchmark: ").append(name).append(", ").append(Instant.now()).append("\n\n");
         out.append("Machine: ").append(machine.describe()).append(".\n\nSteps of ").append(level.toSeconds())
@@ -134,11 +131,7 @@ final class BenchmarkReport {
         out.append("- resident memory after the load (MiB): ").append(residentMiB).append("\n");
         out.append("- audit: ").append(audit.passed() ? "passed" : audit.violations().size() + " violation(s), unquiet "
                 + audit.unquiet()).append("; orders by status ").append(audit.ordersByStatus()).append("\n");
-        out.append(perOrderAnswered("CPU per order answered, by step and part of the shop (ms)", rates, cpuTimeline));
-        out.append(perOrderAnswered("Database transactions per order answered, by step and database", rates,
-                transactionTimeline));
-        out.append(perOrderAnswered("WAL flushes per order answered, by step (every database together)", rates,
-                walFlushTimeline));
+        timelines.forEach(timeline -> out.append(perOrderAnswered(rates, timeline)));
         System.out.println(out);
         Path file = Path.of(System.getProperty("benchmark.output", "target/benchmark"), name + "-summary.md");
         try {
@@ -173,8 +166,8 @@ final class BenchmarkReport {
      * Each step's cost per order answered (CPU, transactions), by part of the shop, from the first to the last
      * answer of the step: what a rate costs once warm, without the warm-up's or the drain's share.
      */
-    private String perOrderAnswered(String title, List<Integer> rates, Timeline timeline) {
-        StringBuilder out = new StringBuilder("\n## " + title + "\n\n");
+    private String perOrderAnswered(List<Integer> rates, Timeline timeline) {
+        StringBuilder out = new StringBuilder("\n## " + timeline.title() + "\n\n");
         List<String> steps = new ArrayList<>(List.of(WARM_UP));
         rates.forEach(rate -> steps.add(step(rate)));
         List<String> parts = null;

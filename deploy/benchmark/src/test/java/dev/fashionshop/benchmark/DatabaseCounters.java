@@ -10,7 +10,8 @@ import java.util.TreeMap;
 
 /**
  * What PostgreSQL has done so far, counted: the transactions each service's database ended
- * ({@code pg_stat_database}: commits and rollbacks, a statement outside a transaction counting as one) and
+ * ({@code pg_stat_database}: commits and rollbacks, a statement outside a transaction counting as one), the
+ * rows its scans went through and the rows it wrote, and
  * the times the server flushed its write-ahead log to disk ({@code pg_stat_wal}, every database together:
  * a commit that changed something waits for one, unless another commit's flush covered it). Unlike CPU
  * time, counts that the JIT's mood and the machine's neighbours leave alone: two runs of the same code
@@ -21,6 +22,10 @@ final class DatabaseCounters implements AutoCloseable {
 
     private static final String TRANSACTIONS_BY_DATABASE = """
             select datname, xact_commit + xact_rollback from pg_stat_database where datname like '%\\_service'""";
+    private static final String ROWS_SCANNED_BY_DATABASE = """
+            select datname, tup_returned from pg_stat_database where datname like '%\\_service'""";
+    private static final String ROWS_WRITTEN_BY_DATABASE = """
+            select datname, tup_inserted + tup_updated + tup_deleted from pg_stat_database where datname like '%\\_service'""";
     private static final String WAL_FLUSHES = "select 'WAL flushes', wal_sync from pg_stat_wal";
 
     private final String url;
@@ -34,6 +39,19 @@ final class DatabaseCounters implements AutoCloseable {
     /** Transactions ended so far, by database; empty when the database cannot be read. */
     Map<String, Long> transactionsByDatabase() {
         return query(TRANSACTIONS_BY_DATABASE);
+    }
+
+    /**
+     * Rows the database's scans went through so far, by database: a query that reads more than it needs (a
+     * sequential scan where an index would do) shows here before it shows in the CPU figures.
+     */
+    Map<String, Long> rowsScannedByDatabase() {
+        return query(ROWS_SCANNED_BY_DATABASE);
+    }
+
+    /** Rows inserted, updated and deleted so far, by database. */
+    Map<String, Long> rowsWrittenByDatabase() {
+        return query(ROWS_WRITTEN_BY_DATABASE);
     }
 
     /** The server's WAL flushes so far, under one name; empty when the database cannot be read. */

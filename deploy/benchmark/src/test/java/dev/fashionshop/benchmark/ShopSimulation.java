@@ -8,7 +8,7 @@ import io.gatling.javaapi.core.Simulation;
 
 /**
  * What every simulation of the shop shares: the shop under load with its catalogue laid out, the
- * latencies its users record, and the end of the run (drain, CPU, database transactions and WAL flushes, memory, audit) in
+ * latencies its users record, and the end of the run (drain, CPU, database transactions, rows and WAL flushes, memory, audit) in
  * the report.
  */
 abstract class ShopSimulation extends Simulation {
@@ -17,10 +17,8 @@ abstract class ShopSimulation extends Simulation {
     final List<Shop.Sku> catalogue;
     final LatencyRecorder recorder = new LatencyRecorder();
     final BenchmarkReport report;
-    private final Timeline cpu;
     private final DatabaseCounters databaseCounters;
-    private final Timeline transactions;
-    private final Timeline walFlushes;
+    private final List<Timeline> timelines;
     private volatile long cpuAtStart;
     private volatile long startedAt;
 
@@ -29,10 +27,18 @@ abstract class ShopSimulation extends Simulation {
         shop = Shop.fromSystemProperties();
         catalogue = shop.layOutCatalogue();
         report = new BenchmarkReport(name, recorder, machine);
-        cpu = new Timeline("cpu", shop.processes::cpuMillisByPart);
         databaseCounters = shop.databaseCounters();
-        transactions = new Timeline("transactions", databaseCounters::transactionsByDatabase);
-        walFlushes = new Timeline("WAL flushes", databaseCounters::walFlushes);
+        timelines = List.of(
+                new Timeline("cpu", "CPU per order answered, by step and part of the shop (ms)",
+                        shop.processes::cpuMillisByPart),
+                new Timeline("transactions", "Database transactions per order answered, by step and database",
+                        databaseCounters::transactionsByDatabase),
+                new Timeline("rows-scanned", "Rows scanned per order answered (sequential and index scans), by step and database",
+                        databaseCounters::rowsScannedByDatabase),
+                new Timeline("rows-written", "Rows written per order answered (inserted, updated, deleted), by step and database",
+                        databaseCounters::rowsWrittenByDatabase),
+                new Timeline("WAL flushes", "WAL flushes per order answered, by step (every database together)",
+                        databaseCounters::walFlushes));
     }
 
     /** The token of one of the demo buyers, at random. */
@@ -48,16 +54,14 @@ abstract class ShopSimulation extends Simulation {
     @Override
     public void before() {
         cpuAtStart = shop.processes.cpuMillis();
-        cpu.start();
-        transactions.start();
-        walFlushes.start();
+        timelines.forEach(Timeline::start);
         startedAt = System.nanoTime();
     }
 
     /** Ends the run: the steps it made ({@code rates}, each {@code level} long, after {@code warmUp}). */
     void finish(List<Integer> rates, Duration level, WarmUp warmUp) {
         try {
-            report.finish(shop, rates, level, warmUp, cpuAtStart, startedAt, cpu, transactions, walFlushes);
+            report.finish(shop, rates, level, warmUp, cpuAtStart, startedAt, timelines);
         } finally {
             databaseCounters.close();
         }

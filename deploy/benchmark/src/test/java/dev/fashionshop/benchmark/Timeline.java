@@ -19,18 +19,27 @@ final class Timeline {
     private record Sample(long at, Map<String, Long> counters) {
     }
 
+    private final String title;
     private final Supplier<Map<String, Long>> counters;
     private final List<Sample> samples = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService sampler;
 
-    /** @param name what is counted, for the sampling thread's name */
-    Timeline(String name, Supplier<Map<String, Long>> counters) {
+    /**
+     * @param name what is counted, for the sampling thread's name
+     * @param title the heading of its table in the report, per order answered
+     */
+    Timeline(String name, String title, Supplier<Map<String, Long>> counters) {
+        this.title = title;
         this.counters = counters;
         this.sampler = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, name + "-timeline");
             thread.setDaemon(true);
             return thread;
         });
+    }
+
+    String title() {
+        return title;
     }
 
     void start() {
