@@ -13,11 +13,14 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import jakarta.inject.Inject;
+
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.fashionshop.order.client.PaymentGateway;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -32,6 +35,9 @@ import io.smallrye.faulttolerance.api.CircuitBreakerState;
  */
 @QuarkusTest
 class PaymentFaultToleranceTest extends OrderServiceTest {
+
+    @Inject
+    MeterRegistry meters;
 
     private CatalogueFixture item;
     private String alice;
@@ -53,6 +59,7 @@ class PaymentFaultToleranceTest extends OrderServiceTest {
         assertThat(breakers.currentState(PaymentGateway.BREAKER)).isEqualTo(CircuitBreakerState.OPEN);
 
         int callsBefore = PaymentServiceStub.CALLS.get();
+        double shortCircuitedBefore = deferrals("circuit_open");
         long begin = System.nanoTime();
         Response fastAnswer = place();
         long tookMillis = (System.nanoTime() - begin) / 1_000_000;
@@ -60,6 +67,7 @@ class PaymentFaultToleranceTest extends OrderServiceTest {
                 .body("orderStatus", is("PAYMENT_DEFERRED")).body("detail", containsString("pay it a little later"));
         assertThat(PaymentServiceStub.CALLS.get()).as("calls that reached payment-service while open").isEqualTo(callsBefore);
         assertThat(tookMillis).as("answered without waiting for the 600 ms timeout").isLessThan(600);
+        assertThat(deferrals("circuit_open")).as("deferred because the breaker is open").isEqualTo(shortCircuitedBefore + 1);
 
         // payment-service recovers; after the breaker's delay the trial calls go through and close it
         PaymentServiceStub.FAILING.set(false);
@@ -71,8 +79,12 @@ class PaymentFaultToleranceTest extends OrderServiceTest {
     @Test
     void aSlowPaymentServiceTimesOutAndTheOrderIsDeferred() {
         PaymentServiceStub.LATENCY_MS.set(2_000);
+        double timedOutBefore = deferrals("timeout");
+        double deferredBefore = orders("deferred");
 
         place().then().statusCode(503).body("orderStatus", is("PAYMENT_DEFERRED"));
+        assertThat(deferrals("timeout")).isEqualTo(timedOutBefore + 1);
+        assertThat(orders("deferred")).isEqualTo(deferredBefore + 1);
     }
 
     @Test
@@ -152,6 +164,14 @@ class PaymentFaultToleranceTest extends OrderServiceTest {
                 "select count(*) from orders where id = ?::uuid and status = 'PAID' and payment_id is not null", id) == 1);
         Awaitility.await().until(() -> database.queryForLong(
                 "select count(*) from outbox_event where record_key = ? and type = 'OrderPlaced'", id) == 1);
+    }
+
+    private double deferrals(String reason) {
+        return meters.get("shop.payment.deferrals").tag("reason", reason).counter().count();
+    }
+
+    private double orders(String outcome) {
+        return meters.get("shop.orders").tag("outcome", outcome).counter().count();
     }
 
     private Response place() {

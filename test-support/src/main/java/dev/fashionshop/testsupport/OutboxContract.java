@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import dev.fashionshop.support.messaging.Outbox;
 import dev.fashionshop.support.messaging.OutboxRelay;
 import dev.fashionshop.support.messaging.ShopEvent;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
@@ -24,7 +26,8 @@ import io.smallrye.mutiny.Uni;
  * and broker: an event committed with its transaction is published, as a CloudEvent keyed as asked; an
  * event whose transaction rolled back is never published; an event committed without waking the relay
  * (as when the service crashed right after the commit) is published later all the same; while another
- * replica relays the outbox, this one publishes nothing, and takes the relay over when that one goes.
+ * replica relays the outbox, this one publishes nothing (and shows what waits in its backlog metrics), and
+ * takes the relay over when that one goes.
  * <p>
  * A service's test extends it and is annotated with {@code @QuarkusTest}.
  */
@@ -35,6 +38,9 @@ public abstract class OutboxContract extends ServiceTest {
 
     @Inject
     OutboxRelay relay;
+
+    @Inject
+    MeterRegistry meters;
 
     /** A topic the service publishes to. */
     protected abstract String publishedTopic();
@@ -91,11 +97,18 @@ public abstract class OutboxContract extends ServiceTest {
             // the commit woke this relay up; it lost the lead with its lock connection, so it leaves the event
             Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
                     .until(() -> database.queryForLong(waiting, key) == 1);
+            // every replica shows what waits in the service's outbox, this one too
+            Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+                assertThat(meters.get("shop.outbox.backlog").gauge().value()).isGreaterThanOrEqualTo(1);
+                assertThat(meters.get("shop.outbox.oldest.age").timeGauge().value(TimeUnit.MILLISECONDS)).isPositive();
+            });
         });
 
         // the other replica went away: this one claims the lead again and publishes what waited
         kafka.awaitRecord(publishedTopic(), r -> key.equals(r.key()), Duration.ofSeconds(30));
         awaitMarkedPublished(key);
+        Awaitility.await().atMost(Duration.ofSeconds(15))
+                .until(() -> meters.get("shop.outbox.backlog").gauge().value() == 0);
     }
 
     /** The contract's own events, to the service's topic: their data is their topic and key. */

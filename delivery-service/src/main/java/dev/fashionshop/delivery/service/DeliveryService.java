@@ -8,9 +8,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import dev.fashionshop.delivery.domain.Delivery;
+import dev.fashionshop.delivery.domain.DeliveryEvent.DeliveryCompleted;
 import dev.fashionshop.delivery.domain.DeliveryStatus;
 import dev.fashionshop.delivery.persistence.DeliveryRepository;
 import dev.fashionshop.support.messaging.Outbox;
+import dev.fashionshop.support.metrics.SagaStage;
+import dev.fashionshop.support.metrics.SagaStages;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Page;
@@ -25,10 +28,12 @@ public class DeliveryService {
 
     private final DeliveryRepository deliveries;
     private final Outbox outbox;
+    private final SagaStages stages;
 
-    DeliveryService(DeliveryRepository deliveries, Outbox outbox) {
+    DeliveryService(DeliveryRepository deliveries, Outbox outbox, SagaStages stages) {
         this.deliveries = deliveries;
         this.outbox = outbox;
+        this.stages = stages;
     }
 
     /** Starts the delivery of an accepted order, once: runs in the consumer's transaction. */
@@ -64,7 +69,9 @@ public class DeliveryService {
             if (delivery == null) {
                 return Uni.createFrom().nullItem();
             }
-            return outbox.add(delivery.complete()).replaceWith(delivery);
+            DeliveryCompleted completed = delivery.complete();
+            stages.took(SagaStage.ACCEPTED_TO_DELIVERED, delivery.createdAt, delivery.updatedAt);
+            return outbox.add(completed).replaceWith(delivery);
         });
     }
 

@@ -7,7 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -73,5 +76,21 @@ final class Manifests {
 
     static String describe(JsonNode document) {
         return document.path("apiVersion").asText() + " " + kind(document) + " " + name(document);
+    }
+
+    static List<JsonNode> ofKind(List<JsonNode> documents, String kind) {
+        return documents.stream().filter(d -> kind.equals(kind(d))).toList();
+    }
+
+    /** A labels (or matchLabels) object as a map. */
+    static Map<String, String> labels(JsonNode labels) {
+        return StreamSupport.stream(((Iterable<Map.Entry<String, JsonNode>>) labels::fields).spliterator(), false)
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().asText()));
+    }
+
+    static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 }

@@ -1,5 +1,8 @@
 package dev.fashionshop.kubernetes;
 
+import static dev.fashionshop.kubernetes.Manifests.fieldNames;
+import static dev.fashionshop.kubernetes.Manifests.labels;
+import static dev.fashionshop.kubernetes.Manifests.ofKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -117,7 +120,7 @@ class ManifestsTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "dev", "prod" })
-    void theRoutesAreTheLocalGatewaysAndPaymentServiceIsReachableFromOrderServiceOnly(String overlay) throws Exception {
+    void theRoutesAreTheLocalGatewaysAndPaymentServiceIsReachableFromOrderServiceAndPrometheusOnly(String overlay) throws Exception {
         List<JsonNode> documents = overlay(overlay);
         Map<String, String> routed = overlay.equals("prod") ? httpRoutes(documents) : ingressRoutes(documents);
 
@@ -130,10 +133,16 @@ class ManifestsTest {
                 .filter(p -> "payment-service".equals(p.path("spec").path("podSelector").path("matchLabels")
                         .path("app.kubernetes.io/name").asText()))
                 .findFirst().orElseThrow(() -> new AssertionError("no NetworkPolicy guards payment-service"));
-        assertThat(policy.path("spec").path("ingress")).hasSize(1);
-        assertThat(policy.path("spec").path("ingress").path(0).path("from")).hasSize(1);
-        assertThat(policy.path("spec").path("ingress").path(0).path("from").path(0).path("podSelector").path("matchLabels")
+        JsonNode ingress = policy.path("spec").path("ingress");
+        assertThat(ingress).hasSize(2);
+        assertThat(ingress.path(0).path("from")).hasSize(1);
+        assertThat(ingress.path(0).path("from").path(0).path("podSelector").path("matchLabels")
                 .path("app.kubernetes.io/name").asText()).isEqualTo("order-service");
+        // and Prometheus, which scrapes its metrics, from the monitoring namespace only
+        assertThat(ingress.path(1).path("from")).hasSize(1);
+        assertThat(ingress.path(1).path("from").path(0).path("namespaceSelector").path("matchLabels")
+                .path("kubernetes.io/metadata.name").asText()).isEqualTo("monitoring");
+        assertThat(ingress.path(1).path("from").path(0).has("podSelector")).isFalse();
     }
 
     @Test
@@ -195,21 +204,6 @@ class ManifestsTest {
 
     private static List<JsonNode> overlay(String name) throws Exception {
         return Manifests.kustomize(Manifests.ROOT.resolve("overlays").resolve(name));
-    }
-
-    private static List<JsonNode> ofKind(List<JsonNode> documents, String kind) {
-        return documents.stream().filter(d -> kind.equals(Manifests.kind(d))).toList();
-    }
-
-    private static Map<String, String> labels(JsonNode labels) {
-        return StreamSupport.stream(((Iterable<Map.Entry<String, JsonNode>>) labels::fields).spliterator(), false)
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().asText()));
-    }
-
-    private static List<String> fieldNames(JsonNode node) {
-        List<String> names = new ArrayList<>();
-        node.fieldNames().forEachRemaining(names::add);
-        return names;
     }
 
     /** Path prefix to backend service, from the HTTPRoutes. */

@@ -54,16 +54,28 @@ class ReplayTest {
         runTheSagaBothWays();
         shop.assertAuditPasses();
         Map<String, List<String>> before = everyTable();
+        Map<String, Double> skippedBefore = duplicatesSkipped();
 
         int replayed = replayEveryTopic();
 
         assertThat(replayed).isGreaterThan(10);
         shop.assertAuditPasses();
+        Map<String, Double> skippedAfter = duplicatesSkipped();
+        skippedBefore.forEach((service, skipped) -> assertThat(skippedAfter.get(service))
+                .as(service + " counts the redeliveries it skipped").isGreaterThan(skipped));
         Map<String, List<String>> after = everyTable();
         assertThat(after.keySet()).isEqualTo(before.keySet());
         for (String table : before.keySet()) {
             assertThat(after.get(table)).as(table).containsExactlyElementsOf(before.get(table));
         }
+    }
+
+    /** The redeliveries each service skipped so far, every topic together. */
+    private Map<String, Double> duplicatesSkipped() {
+        Map<String, Double> skipped = new TreeMap<>();
+        ServiceSpec.SHOP.forEach(service -> skipped.put(service.name(),
+                shop.metrics(service.name()).sum("shop_events_duplicates_total")));
+        return skipped;
     }
 
     /** A delivered order, a cancelled one, a declined one: events on every topic. */

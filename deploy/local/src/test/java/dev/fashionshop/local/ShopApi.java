@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -163,6 +164,21 @@ final class ShopApi {
 
     void awaitServiceUp(String name) {
         Awaitility.await(name + " up").atMost(Duration.ofMinutes(3)).until(() -> "UP".equals(service(name).getString("health")));
+    }
+
+    /** The URLs of every instance of a service (order-service runs two in the tests' shop). */
+    List<String> instanceUrls(String name) {
+        return new JsonArray(given().get(gateway + "/local/services").asString()).stream().map(JsonObject.class::cast)
+                .filter(s -> name.equals(s.getString("name"))).map(s -> s.getString("url")).toList();
+    }
+
+    /**
+     * One scrape of every instance of a service (not routed by the gateway: straight to each), read together:
+     * a sum over the instances, as Prometheus sums by service.
+     */
+    ServiceMetrics metrics(String service) {
+        return new ServiceMetrics(String.join("\n", instanceUrls(service).stream()
+                .map(url -> given().get(url + "/q/metrics").then().statusCode(200).extract().asString()).toList()));
     }
 
     /** Sets the payment simulator's knobs (payment-service is not routed: straight to it, as the operator). */

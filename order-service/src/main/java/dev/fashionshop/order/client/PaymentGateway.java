@@ -1,5 +1,9 @@
 package dev.fashionshop.order.client;
 
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
@@ -13,6 +17,8 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.faulttolerance.api.AsynchronousNonBlocking;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.mutiny.Uni;
@@ -33,10 +39,18 @@ public class PaymentGateway {
 
     private static final Logger LOG = Logger.getLogger(PaymentGateway.class);
 
-    private final PaymentClient client;
+    /** The payments deferred by the fallback, by reason; the breaker's and the bulkhead's own metrics are SmallRye's (ft.*). */
+    static final String DEFERRALS = "shop.payment.deferrals";
 
-    PaymentGateway(@RestClient PaymentClient client) {
+    private final PaymentClient client;
+    private final Map<Deferral, Counter> deferrals = new EnumMap<>(Deferral.class);
+
+    PaymentGateway(@RestClient PaymentClient client, MeterRegistry registry) {
         this.client = client;
+        for (Deferral deferral : Deferral.values()) {
+            deferrals.put(deferral, Counter.builder(DEFERRALS).description("Payments deferred by the fallback, by reason")
+                    .tag("reason", deferral.tag()).register(registry));
+        }
     }
 
     /** What came of asking for a payment. */
@@ -69,17 +83,39 @@ public class PaymentGateway {
     }
 
     Uni<Answer> unavailable(PaymentClient.PaymentRequest request, Throwable failure) {
-        String because;
-        if (failure instanceof CircuitBreakerOpenException) {
-            because = "payment-service is overloaded (circuit open)";
-        } else if (failure instanceof BulkheadException) {
-            because = "too many payments in flight";
-        } else if (failure instanceof TimeoutException) {
-            because = "payment-service did not answer in time";
-        } else {
-            because = "payment-service failed: " + failure.getMessage();
-        }
+        Deferral deferral = Deferral.of(failure);
+        deferrals.get(deferral).increment();
+        String because = deferral == Deferral.FAILURE ? deferral.because + ": " + failure.getMessage() : deferral.because;
         LOG.warnf("Payment of order %s deferred: %s", request.orderId(), because);
         return Uni.createFrom().item(new Answer(null, because));
+    }
+
+    /** Why a payment was deferred: the {@code reason} tag of {@value #DEFERRALS}. */
+    enum Deferral {
+        CIRCUIT_OPEN("payment-service is overloaded (circuit open)"),
+        BULKHEAD_FULL("too many payments in flight"),
+        TIMEOUT("payment-service did not answer in time"),
+        FAILURE("payment-service failed");
+
+        final String because;
+
+        Deferral(String because) {
+            this.because = because;
+        }
+
+        static Deferral of(Throwable failure) {
+            if (failure instanceof CircuitBreakerOpenException) {
+                return CIRCUIT_OPEN;
+            } else if (failure instanceof BulkheadException) {
+                return BULKHEAD_FULL;
+            } else if (failure instanceof TimeoutException) {
+                return TIMEOUT;
+            }
+            return FAILURE;
+        }
+
+        String tag() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 }

@@ -47,7 +47,7 @@ public class EventsConsumer {
     }
 
     private static Uni<Void> follow(OrderService orders, IncomingEvent event, OrderStatus next) {
-        return orders.follow(event.orderId(), next, event.type() + " " + event.id());
+        return orders.follow(event.orderId(), next, event.type() + " " + event.id(), event.time());
     }
 
     @Incoming("events-in")

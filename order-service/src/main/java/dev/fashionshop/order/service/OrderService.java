@@ -21,7 +21,9 @@ import dev.fashionshop.order.domain.CatalogueItem;
 import dev.fashionshop.order.domain.CatalogueVariant;
 import dev.fashionshop.order.domain.InvalidOrderException;
 import dev.fashionshop.order.domain.Order;
+import dev.fashionshop.order.domain.OrderEvent.OrderCancelled;
 import dev.fashionshop.order.domain.OrderEvent.OrderExpired;
+import dev.fashionshop.order.domain.OrderEvent.PaymentDeferred;
 import dev.fashionshop.order.domain.OrderLine;
 import dev.fashionshop.order.domain.OrderRequest;
 import dev.fashionshop.order.domain.OrderStatus;
@@ -34,6 +36,8 @@ import dev.fashionshop.support.idempotency.IdempotencyKeys;
 import dev.fashionshop.support.idempotency.RecordedAnswer;
 import dev.fashionshop.support.idempotency.RequestInProgressException;
 import dev.fashionshop.support.messaging.Outbox;
+import dev.fashionshop.support.metrics.SagaStage;
+import dev.fashionshop.support.metrics.SagaStages;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -54,14 +58,18 @@ public class OrderService {
     private final PaymentGateway payments;
     private final Outbox outbox;
     private final IdempotencyKeys idempotencyKeys;
+    private final OrderOutcomes outcomes;
+    private final SagaStages stages;
 
     OrderService(OrderRepository orders, CatalogueRepository catalogue, PaymentGateway payments, Outbox outbox,
-            IdempotencyKeys idempotencyKeys) {
+            IdempotencyKeys idempotencyKeys, OrderOutcomes outcomes, SagaStages stages) {
         this.orders = orders;
         this.catalogue = catalogue;
         this.payments = payments;
         this.outbox = outbox;
         this.idempotencyKeys = idempotencyKeys;
+        this.outcomes = outcomes;
+        this.stages = stages;
     }
 
     /** Stores the order, has it paid, and answers it PAID, PAYMENT_DECLINED or PAYMENT_DEFERRED. */
@@ -100,7 +108,9 @@ public class OrderService {
             if (order == null) {
                 return Uni.createFrom().nullItem();
             }
-            return outbox.add(order.cancel()).replaceWith(order);
+            OrderCancelled cancelled = order.cancel();
+            outcomes.reached(order);
+            return outbox.add(cancelled).replaceWith(order);
         });
     }
 
@@ -109,6 +119,7 @@ public class OrderService {
     public Uni<Integer> expireDeferred(Instant deferredBefore) {
         return orders.inStateSince(OrderStatus.PAYMENT_DEFERRED, deferredBefore, BATCH).chain(expiring -> {
             List<OrderExpired> expired = expiring.stream().map(Order::expire).toList();
+            expiring.forEach(outcomes::reached);
             return inSequence(expired, outbox::add).replaceWith(expiring.size());
         });
     }
@@ -122,7 +133,11 @@ public class OrderService {
     @WithTransaction
     public Uni<Integer> deferUnsettled(Instant pendingBefore) {
         return orders.inStateSince(OrderStatus.PAYMENT_PENDING, pendingBefore, BATCH).chain(unsettled -> {
-            return inSequence(unsettled, order -> outbox.add(order.defer("payment outcome unknown"))).replaceWith(unsettled.size());
+            return inSequence(unsettled, order -> {
+                PaymentDeferred deferred = order.defer("payment outcome unknown");
+                outcomes.reached(order);
+                return outbox.add(deferred);
+            }).replaceWith(unsettled.size());
         });
     }
 
@@ -140,15 +155,21 @@ public class OrderService {
      * Follows the saga: moves the order to the state an event of another service implies. A late,
      * duplicate or out-of-order event that the state does not allow is ignored and logged. Runs in the
      * consumer's transaction.
+     *
+     * @param at when the event happened
      */
-    public Uni<Void> follow(UUID orderId, OrderStatus next, String because) {
+    public Uni<Void> follow(UUID orderId, OrderStatus next, String because, Instant at) {
         return orders.findById(orderId).invoke(order -> {
             if (order == null) {
                 LOG.warnf("%s for unknown order %s; ignored", because, orderId);
             } else if (!order.status.canBecome(next)) {
                 LOG.infof("%s: order %s is %s and stays so (not %s)", because, orderId, order.status, next);
             } else {
+                if (order.status == OrderStatus.CANCEL_REQUESTED && next == OrderStatus.CANCELLED) {
+                    stages.took(SagaStage.CANCEL_REQUESTED_TO_REFUNDED, order.updatedAt, at);
+                }
                 order.moveTo(next);
+                outcomes.reached(order);
             }
         }).replaceWithVoid();
     }
@@ -262,6 +283,7 @@ public class OrderService {
                 return changedDuringThePayment(order.id);
             }
             order.version = versionBeforeTheCall + 1;
+            outcomes.reached(order);
             return announceSettled(order, answer).replaceWith(order);
         });
     }

@@ -6,15 +6,19 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
@@ -38,6 +42,9 @@ import io.vertx.core.Vertx;
  * rolled back and its events processed one transaction each, so that only the poison one is dead-lettered.
  * Any other failure (the database is away, a conflict) is retried with a back-off, holding back the
  * events after it on the partition so that their order is kept.
+ * <p>
+ * Counted for operators: the events dead-lettered ({@value #DEAD_LETTERED}) and the redeliveries skipped
+ * ({@value #DUPLICATES}), by topic.
  */
 @ApplicationScoped
 public class EventInbox {
@@ -45,6 +52,33 @@ public class EventInbox {
     private static final Logger LOG = Logger.getLogger(EventInbox.class);
     private static final Duration FIRST_RETRY = Duration.ofMillis(200);
     private static final Duration MAX_RETRY = Duration.ofSeconds(10);
+    static final String DEAD_LETTERED = "shop.events.dead.lettered";
+    static final String DUPLICATES = "shop.events.duplicates";
+
+    private final MeterRegistry metrics;
+
+    /**
+     * @param topics the topics the service's consumer reads: their counters start at 0, so that an alert on
+     *        their increase sees the first event counted
+     */
+    EventInbox(MeterRegistry metrics,
+            @ConfigProperty(name = "mp.messaging.incoming.events-in.topics") Optional<List<String>> topics) {
+        this.metrics = metrics;
+        topics.orElse(List.of()).forEach(topic -> {
+            deadLettered(topic);
+            duplicates(topic);
+        });
+    }
+
+    private Counter deadLettered(String topic) {
+        return Counter.builder(DEAD_LETTERED).description("Events sent to a dead-letter topic, by the topic they came from")
+                .tag("topic", topic).register(metrics);
+    }
+
+    private Counter duplicates(String topic) {
+        return Counter.builder(DUPLICATES).description("Events delivered again and skipped, by topic")
+                .tag("topic", topic).register(metrics);
+    }
 
     /** Processes a batch of events, each by the handler of its type, and passes over the types none handles. */
     public Uni<Void> process(KafkaRecordBatch<String, String> batch, EventHandlers handlers) {
@@ -153,8 +187,9 @@ public class EventInbox {
         return events.stream().filter(event -> seen.add(event.id())).toList();
     }
 
-    private static Uni<Void> skipDuplicate(IncomingEvent event) {
+    private Uni<Void> skipDuplicate(IncomingEvent event) {
         LOG.debugf("Event %s (%s) was already processed, ignoring the redelivery", event.id(), event.type());
+        duplicates(event.topic()).increment();
         return Uni.createFrom().voidItem();
     }
 
@@ -162,9 +197,10 @@ public class EventInbox {
      * Sends the record to its topic's dead-letter topic ({@code <topic>-dlq}): a service reads several topics
      * with one consumer, and SmallRye's dead-letter handler takes the topic from the nack's metadata.
      */
-    private static Uni<Void> deadLetter(KafkaRecord<String, String> record, Throwable poison) {
+    private Uni<Void> deadLetter(KafkaRecord<String, String> record, Throwable poison) {
         String deadLetterTopic = ShopTopics.deadLetterTopicOf(record.getTopic());
         LOG.errorf("Sending a poison event to %s: %s", deadLetterTopic, poison.getMessage());
+        deadLettered(record.getTopic()).increment();
         return Uni.createFrom().completionStage(() -> record.nack(poison, Metadata.of(
                 OutgoingKafkaRecordMetadata.builder().withTopic(deadLetterTopic).build())));
     }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -22,6 +23,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import dev.fashionshop.support.config.OutboxConfig;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -51,6 +54,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * passes from one replica to another: consumers de-duplicate on the CloudEvent id, the outbox row's id. An
  * event is left out of a read only once acknowledged, and a batch goes to one producer in the outbox's
  * order, which keeps it per partition: so the first copy of each event comes after those written before it.
+ * <p>
+ * Operators see what it published ({@value #PUBLISHED}, by event and topic) and how far behind it is
+ * ({@link OutboxBacklog}, measured at each poll, on every replica).
  */
 @ApplicationScoped
 @IfBuildProperty(name = "shop.outbox.enabled", stringValue = "true")
@@ -69,6 +75,7 @@ public class OutboxRelay {
     private static final int FAILED_DRAINS_BEFORE_GIVING_UP = 3;
     /** An arbitrary key for the advisory lock the relaying replica holds; each service has its own database. */
     public static final long RELAY_LOCK = 0x07B0C5L;
+    static final String PUBLISHED = "shop.outbox.published";
     /** The waiting events, oldest first, but those published already and not yet marked so. */
     private static final String WAITING = """
             select id, topic, record_key, type, payload, created_at from outbox_event
@@ -83,6 +90,10 @@ public class OutboxRelay {
     private final RelayLeadership leadership;
     private final URI source;
     private final Duration pollInterval;
+    private final MeterRegistry metrics;
+    private final OutboxBacklog backlog;
+    /** {@value #PUBLISHED} by event type (each type has one topic). */
+    private final Map<String, Counter> publishedByType = new ConcurrentHashMap<>();
 
     /** A drain runs; {@link #drainAgain} asks it to go round once more when it ends. */
     private final AtomicBoolean draining = new AtomicBoolean();
@@ -101,7 +112,7 @@ public class OutboxRelay {
     OutboxRelay(Pool pool, Vertx vertx, @Channel("outbox-out") MutinyEmitter<String> emitter,
             PostgresNotifications notifications, DedicatedConnections connections,
             @ConfigProperty(name = "quarkus.application.name") String source,
-            OutboxConfig config) {
+            OutboxConfig config, MeterRegistry metrics) {
         this.pool = pool;
         this.vertx = vertx;
         this.emitter = emitter;
@@ -109,6 +120,8 @@ public class OutboxRelay {
         this.leadership = new RelayLeadership(vertx, connections.options(), RELAY_LOCK);
         this.source = URI.create(source);
         this.pollInterval = config.pollInterval();
+        this.metrics = metrics;
+        this.backlog = new OutboxBacklog(pool, metrics);
     }
 
     void start(@Observes StartupEvent started) {
@@ -179,6 +192,8 @@ public class OutboxRelay {
     private void claimAndDrain() {
         // drain() asks the leadership itself; the claim only has to have ended
         leadership.claim().subscribe().with(leads -> drain());
+        backlog.measure().subscribe().with(measured -> {
+        }, failure -> LOG.debugf("Measuring the outbox backlog failed: %s", failure.toString()));
     }
 
     private Uni<Integer> publishBatch() {
@@ -196,10 +211,18 @@ public class OutboxRelay {
      */
     private Uni<List<UUID>> sendInOrder(RowSet<Row> rows) {
         List<Uni<UUID>> sends = new ArrayList<>();
-        rows.forEach(row -> sends.add(emitter.sendMessage(toMessage(row)).replaceWith(row.getUUID("id"))));
+        rows.forEach(row -> sends.add(emitter.sendMessage(toMessage(row))
+                .invoke(() -> published(row.getString("type"), row.getString("topic")))
+                .replaceWith(row.getUUID("id"))));
         return sends.isEmpty()
                 ? Uni.createFrom().item(List.of())
                 : Uni.join().all(sends).andFailFast();
+    }
+
+    private void published(String type, String topic) {
+        publishedByType.computeIfAbsent(type, t -> Counter.builder(PUBLISHED)
+                .description("Events the outbox relay published, acknowledged by Kafka")
+                .tag("event", t).tag("topic", topic).register(metrics)).increment();
     }
 
     private void acknowledged(List<UUID> ids) {

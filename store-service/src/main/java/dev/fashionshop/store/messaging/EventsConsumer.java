@@ -25,7 +25,7 @@ public class EventsConsumer {
     EventsConsumer(EventInbox inbox, StoreOrderService storeOrders) {
         this.inbox = inbox;
         this.handlers = EventHandlers.builder()
-                .on(OrderPlaced.class, (placed, event) -> storeOrders.receive(placed))
+                .on(OrderPlaced.class, (placed, event) -> storeOrders.receive(placed, event.time()))
                 .on(OrderCancelled.class, (cancelled, event) -> storeOrders.requestCancel(event.orderId()))
                 .build();
     }

@@ -2,6 +2,7 @@ package dev.fashionshop.store.service;
 
 import static dev.fashionshop.support.reactive.InSequence.inSequence;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,6 +16,7 @@ import org.jboss.logging.Logger;
 import dev.fashionshop.store.domain.ConsumedEvents.OrderPlaced;
 import dev.fashionshop.store.domain.StockMovement;
 import dev.fashionshop.store.domain.StoreOrder;
+import dev.fashionshop.store.domain.StoreOrderEvent.StoreAccepted;
 import dev.fashionshop.store.domain.StoreOrderEvent.StoreCancelled;
 import dev.fashionshop.store.domain.StoreOrderEvent.StoreReceived;
 import dev.fashionshop.store.domain.StoreOrderEvent.StoreRejected;
@@ -24,6 +26,8 @@ import dev.fashionshop.store.persistence.StockLedger;
 import dev.fashionshop.store.persistence.StoreOrderRepository;
 import dev.fashionshop.store.persistence.VariantRepository;
 import dev.fashionshop.support.messaging.Outbox;
+import dev.fashionshop.support.metrics.SagaStage;
+import dev.fashionshop.support.metrics.SagaStages;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Page;
@@ -40,20 +44,25 @@ public class StoreOrderService {
     private final VariantRepository variants;
     private final StockLedger ledger;
     private final Outbox outbox;
+    private final SagaStages stages;
 
-    StoreOrderService(StoreOrderRepository orders, VariantRepository variants, StockLedger ledger, Outbox outbox) {
+    StoreOrderService(StoreOrderRepository orders, VariantRepository variants, StockLedger ledger, Outbox outbox,
+            SagaStages stages) {
         this.orders = orders;
         this.variants = variants;
         this.ledger = ledger;
         this.outbox = outbox;
+        this.stages = stages;
     }
 
     /**
      * Takes a paid order: reserves every line's stock and records it RECEIVED (StoreReceived), or, when
      * any line cannot be supplied, reserves nothing and records it REJECTED (StoreRejected). Runs in the
      * consumer's transaction; an order already known is left alone.
+     *
+     * @param paidAt when the order was paid (its OrderPlaced event)
      */
-    public Uni<Void> receive(OrderPlaced placed) {
+    public Uni<Void> receive(OrderPlaced placed, Instant paidAt) {
         return orders.findById(placed.orderId()).chain(known -> {
             if (known != null) {
                 LOG.infof("Order %s is already known to the store (%s); ignoring OrderPlaced", placed.orderId(), known.status);
@@ -69,6 +78,7 @@ public class StoreOrderService {
                             return orders.persist(order).call(() -> outbox.add(rejected)).replaceWithVoid();
                         }
                         StoreReceived received = order.received();
+                        stages.took(SagaStage.PAID_TO_RECEIVED, paidAt, order.receivedAt);
                         List<StockMovement> reserved = placed.lines().stream()
                                 .map(line -> stock.get(line.sku()).reserve(line.quantity(), order.orderId)).toList();
                         List<Variant> changed = placed.lines().stream().map(l -> stock.get(l.sku())).distinct().toList();
@@ -86,7 +96,9 @@ public class StoreOrderService {
             if (order == null) {
                 return Uni.createFrom().nullItem();
             }
-            return outbox.add(order.accept()).replaceWith(order);
+            StoreAccepted accepted = order.accept();
+            stages.took(SagaStage.RECEIVED_TO_ACCEPTED, order.receivedAt, order.updatedAt);
+            return outbox.add(accepted).replaceWith(order);
         });
     }
 
