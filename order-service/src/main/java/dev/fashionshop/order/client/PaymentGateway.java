@@ -19,6 +19,7 @@ import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import io.smallrye.faulttolerance.api.AsynchronousNonBlocking;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.mutiny.Uni;
@@ -32,6 +33,7 @@ import io.smallrye.mutiny.Uni;
  * ({@code quarkus.fault-tolerance."dev.fashionshop.order.client.PaymentGateway/pay".*}).
  */
 @ApplicationScoped
+@Startup // its counters exist, at 0, before its first use
 public class PaymentGateway {
 
     /** The circuit breaker's name, for operators and tests (SmallRye's CircuitBreakerMaintenance). */

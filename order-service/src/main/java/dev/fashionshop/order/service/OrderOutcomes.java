@@ -11,6 +11,7 @@ import dev.fashionshop.order.domain.Order;
 import dev.fashionshop.order.domain.OrderStatus;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 
 /**
  * Counts what orders come to ({@value #NAME}, by outcome): a payment call's answer (paid, declined,
@@ -19,6 +20,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * away) has counted it, and counts it again when retried.
  */
 @ApplicationScoped
+@Startup // its counters exist, at 0, before its first use
 public class OrderOutcomes {
 
     static final String NAME = "shop.orders";

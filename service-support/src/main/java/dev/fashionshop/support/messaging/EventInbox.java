@@ -20,6 +20,7 @@ import org.jboss.logging.Logger;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -47,6 +48,7 @@ import io.vertx.core.Vertx;
  * ({@value #DUPLICATES}), by topic.
  */
 @ApplicationScoped
+@Startup // its counters exist, at 0, before its first use
 public class EventInbox {
 
     private static final Logger LOG = Logger.getLogger(EventInbox.class);

@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -20,10 +21,43 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  */
 public final class LocalPostgres implements AutoCloseable {
 
+    private static final Duration START_ATTEMPTS_FOR = Duration.ofSeconds(60);
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(2);
+
     private final EmbeddedPostgres postgres;
 
     private LocalPostgres(EmbeddedPostgres postgres) {
         this.postgres = postgres;
+    }
+
+    /** A server's start, which may fail. */
+    private interface Start {
+        EmbeddedPostgres start() throws IOException;
+    }
+
+    /**
+     * Starts the server, trying again for a while: after a kill of everything, the backends of the killed
+     * server live on until each notices (seconds on a busy machine), and until the last is gone PostgreSQL
+     * refuses to start ("pre-existing shared memory block is still in use").
+     */
+    private static EmbeddedPostgres startRetrying(Start start) throws IOException {
+        long deadline = System.nanoTime() + START_ATTEMPTS_FOR.toNanos();
+        while (true) {
+            try {
+                return start.start();
+            } catch (IOException failed) {
+                if (System.nanoTime() > deadline) {
+                    throw failed;
+                }
+                System.out.println("PostgreSQL did not start (" + failed.getMessage() + "); trying again");
+                try {
+                    Thread.sleep(RETRY_AFTER.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw failed;
+                }
+            }
+        }
     }
 
     /**
@@ -34,7 +68,7 @@ public final class LocalPostgres implements AutoCloseable {
         Files.createDirectories(dataDirectory);
         Files.createDirectories(logFile.getParent());
         Redirect log = Redirect.appendTo(logFile.toFile());
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        EmbeddedPostgres postgres = startRetrying(() -> EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
                 .setPort(port)
@@ -47,7 +81,7 @@ public final class LocalPostgres implements AutoCloseable {
                 .setServerConfig("log_checkpoints", "on")
                 .setOutputRedirector(log)
                 .setErrorRedirector(log)
-                .start();
+                .start());
         LocalPostgres local = new LocalPostgres(postgres);
         try {
             local.createMissingDatabases(databases);
