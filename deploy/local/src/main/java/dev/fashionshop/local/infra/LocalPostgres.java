@@ -11,6 +11,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -41,23 +45,24 @@ public final class LocalPostgres implements AutoCloseable {
      * refuses to start ("pre-existing shared memory block is still in use").
      */
     private static EmbeddedPostgres startRetrying(Start start) throws IOException {
-        long deadline = System.nanoTime() + START_ATTEMPTS_FOR.toNanos();
-        while (true) {
-            try {
-                return start.start();
-            } catch (IOException failed) {
-                if (System.nanoTime() > deadline) {
-                    throw failed;
-                }
-                System.out.println("PostgreSQL did not start (" + failed.getMessage() + "); trying again");
-                try {
-                    Thread.sleep(RETRY_AFTER.toMillis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw failed;
-                }
-            }
+        AtomicReference<EmbeddedPostgres> started = new AtomicReference<>();
+        AtomicReference<IOException> lastFailure = new AtomicReference<>();
+        try {
+            Awaitility.await("PostgreSQL started").atMost(START_ATTEMPTS_FOR).pollDelay(Duration.ZERO)
+                    .pollInterval(RETRY_AFTER).until(() -> {
+                        try {
+                            started.set(start.start());
+                            return true;
+                        } catch (IOException failed) {
+                            System.out.println("PostgreSQL did not start (" + failed.getMessage() + "); trying again");
+                            lastFailure.set(failed);
+                            return false;
+                        }
+                    });
+        } catch (ConditionTimeoutException gaveUp) {
+            throw lastFailure.get();
         }
+        return started.get();
     }
 
     /**
