@@ -6,6 +6,19 @@ import { get, put, ProblemError } from '../api.js';
 const REFRESH_MILLIS = 2000;
 const SIMULATOR = '/local/admin/payment-service/simulator';
 const BREAKERS = '/local/admin/order-service/circuit-breakers';
+const FIGURES = '/local/metrics';
+const TRACES = '/local/traces';
+
+/** A duration for people: milliseconds under a second, seconds under two minutes, then minutes. */
+function duration(seconds) {
+  if (seconds === null || seconds === undefined) {
+    return '—';
+  }
+  if (seconds < 1) {
+    return `${Math.round(seconds * 1000)} ms`;
+  }
+  return seconds < 120 ? `${seconds.toFixed(1)} s` : `${(seconds / 60).toFixed(1)} min`;
+}
 
 /** Each instance's answer from the runner's admin path, even when one of them refused or is down. */
 async function perInstance(path) {
@@ -20,13 +33,15 @@ async function perInstance(path) {
 }
 
 /**
- * The operator's page of the local run: each service's health and restarts (GET /local/services), the payment
+ * The operator's page of the local run: the shop's figures, read by the runner from every instance's /q/metrics
+ * (GET /local/metrics: orders by outcome, stage latencies, outboxes, consumer lag, dead-lettered events); one
+ * order's trace (GET /local/traces); each service's health and restarts (GET /local/services); the payment
  * simulator's knobs and order-service's circuit breaker, per instance (the runner's /local/admin paths).
  */
 export class OperatorPage extends ShopElement {
   static properties = {
     services: { state: true }, breakers: { state: true }, knobs: { state: true }, unavailable: { state: true },
-    message: { state: true },
+    message: { state: true }, figures: { state: true }, trace: { state: true }, traceMessage: { state: true },
   };
 
   connectedCallback() {
@@ -39,8 +54,12 @@ export class OperatorPage extends ShopElement {
       return; // the last round has not come back yet (an instance that hangs): no second one beside it
     }
     this._refreshing = true;
-    const [services, breakers, knobs] = await Promise.allSettled([get('/local/services'), perInstance(BREAKERS), perInstance(SIMULATOR)]);
+    const [services, breakers, knobs, figures] = await Promise.allSettled([get('/local/services'), perInstance(BREAKERS),
+      perInstance(SIMULATOR), get(FIGURES)]);
     this._refreshing = false;
+    if (figures.status === 'fulfilled') {
+      this.figures = figures.value;
+    }
     this.unavailable = services.status === 'rejected';
     if (services.status === 'fulfilled') {
       this.services = services.value;
@@ -68,10 +87,94 @@ export class OperatorPage extends ShopElement {
     }
   }
 
+  async showTrace(event) {
+    event.preventDefault();
+    const orderId = new FormData(event.target).get('orderId').trim();
+    try {
+      const answer = await get(`${TRACES}?order=${encodeURIComponent(orderId)}`);
+      this.trace = answer.traces[0];
+      this.traceMessage = this.trace ? '' : t('operator.noTrace', { orderId });
+    } catch (failure) {
+      this.trace = undefined;
+      this.traceMessage = t('error.generic', { message: failure.message });
+    }
+  }
+
+  renderFigures() {
+    const f = this.figures;
+    if (!f) {
+      return '';
+    }
+    return html`
+      <div class="figures">
+        <section class="panel" aria-labelledby="orders-heading">
+          <h2 id="orders-heading">${t('operator.orders')}</h2>
+          <table class="lines" data-testid="orders">
+            <thead><tr><th scope="col">${t('operator.outcome')}</th><th scope="col">${t('operator.total')}</th>
+              <th scope="col">${t('operator.perMinute')}</th></tr></thead>
+            <tbody>${f.orders.map((o) => html`<tr><th scope="row">${o.outcome}</th><td>${o.total}</td>
+              <td>${o.perMinute ?? '—'}</td></tr>`)}</tbody>
+          </table>
+        </section>
+        <section class="panel" aria-labelledby="stages-heading">
+          <h2 id="stages-heading">${t('operator.stages')}</h2>
+          <table class="lines" data-testid="stages">
+            <thead><tr><th scope="col">${t('operator.stage')}</th><th scope="col">${t('operator.count')}</th>
+              <th scope="col">p50</th><th scope="col">p95</th><th scope="col">p99</th></tr></thead>
+            <tbody>${f.stages.map((s) => html`<tr><th scope="row">${s.stage}</th><td>${s.count}</td>
+              <td>${duration(s.p50Seconds)}</td><td>${duration(s.p95Seconds)}</td><td>${duration(s.p99Seconds)}</td></tr>`)}</tbody>
+          </table>
+        </section>
+        <section class="panel" aria-labelledby="flow-heading">
+          <h2 id="flow-heading">${t('operator.events')}</h2>
+          <table class="lines" data-testid="events">
+            <thead><tr><th scope="col">${t('operator.service')}</th><th scope="col">${t('operator.backlog')}</th>
+              <th scope="col">${t('operator.oldest')}</th><th scope="col">${t('operator.lag')}</th>
+              <th scope="col">${t('operator.deadLettered')}</th></tr></thead>
+            <tbody>${[...new Set([...f.outbox, ...f.consumerLag].map((line) => line.service))].sort().map((service) => {
+              const outbox = f.outbox.find((line) => line.service === service);
+              const lag = f.consumerLag.find((line) => line.service === service);
+              const dead = f.deadLettered.filter((line) => line.service === service).reduce((sum, line) => sum + line.count, 0);
+              return html`<tr><th scope="row">${service}</th><td>${outbox?.backlog ?? '—'}</td>
+                <td>${outbox ? duration(outbox.oldestAgeSeconds) : '—'}</td><td>${lag?.lag ?? '—'}</td>
+                <td><span class="status" data-status=${dead > 0 ? 'DOWN' : 'UP'}>${dead}</span></td></tr>`;
+            })}</tbody>
+          </table>
+        </section>
+      </div>`;
+  }
+
+  renderTrace() {
+    const trace = this.trace;
+    return html`
+      <h2>${t('operator.trace')}</h2>
+      <form class="panel narrow" @submit=${this.showTrace}>
+        <label for="orderId">${t('operator.traceOf')}</label>
+        <input id="orderId" name="orderId" required autocomplete="off" spellcheck="false">
+        <p role="status">${this.traceMessage ?? ''}</p>
+        <button type="submit" class="primary">${t('operator.showTrace')}</button>
+      </form>
+      ${trace ? html`
+        <p>${t('operator.traceSummary', { traceId: trace.traceId, spans: trace.spans.length, ms: Math.round(trace.durationMs) })}</p>
+        <table class="lines trace" data-testid="trace">
+          <thead><tr><th scope="col">${t('operator.service')}</th><th scope="col">${t('operator.span')}</th>
+            <th scope="col">${t('operator.start')}</th><th scope="col">${t('operator.duration')}</th>
+            <th scope="col"><span class="visually-hidden">${t('operator.timeline')}</span></th></tr></thead>
+          <tbody>${trace.spans.map((span) => html`<tr>
+            <th scope="row">${span.service}</th><td>${span.name}</td>
+            <td>${span.startMs.toFixed(1)} ms</td><td>${span.durationMs.toFixed(1)} ms</td>
+            <td class="timeline"><span class="bar" data-failed=${span.failed}
+              style="margin-left:${(100 * span.startMs) / trace.durationMs}%;width:${Math.max(0.5, (100 * span.durationMs) / trace.durationMs)}%"></span></td>
+          </tr>`)}</tbody>
+        </table>` : ''}`;
+  }
+
   render() {
     return html`
       <h1>${t('operator.title')}</h1>
       ${this.unavailable ? html`<p>${t('operator.localOnly')}</p>` : ''}
+      ${this.renderFigures()}
+      ${this.renderTrace()}
       <h2>${t('operator.services')}</h2>
       <table class="lines">
         <thead><tr><th scope="col">${t('operator.service')}</th><th scope="col">${t('operator.health')}</th>

@@ -26,6 +26,7 @@ import dev.fashionshop.local.identity.LocalIdentity;
 import dev.fashionshop.local.identity.TokenEndpoint;
 import dev.fashionshop.local.infra.LocalKafka;
 import dev.fashionshop.local.infra.LocalPostgres;
+import dev.fashionshop.local.metrics.MetricsEndpoint;
 import dev.fashionshop.local.services.AdminEndpoint;
 import dev.fashionshop.local.services.ApiDocsEndpoint;
 import dev.fashionshop.local.services.Health;
@@ -33,6 +34,9 @@ import dev.fashionshop.local.services.InstancePicker;
 import dev.fashionshop.local.services.ServiceProcess;
 import dev.fashionshop.local.services.ServiceSpec;
 import dev.fashionshop.local.services.ServicesEndpoint;
+import dev.fashionshop.local.traces.GatewayTracing;
+import dev.fashionshop.local.traces.TraceStore;
+import dev.fashionshop.local.traces.TracesEndpoint;
 import io.vertx.core.Vertx;
 
 /**
@@ -65,6 +69,8 @@ public final class LocalShop implements AutoCloseable {
     private LocalIdentity identity;
     private Vertx vertx;
     private Gateway gateway;
+    private final TraceStore traces = new TraceStore();
+    private final GatewayTracing gatewayTracing = new GatewayTracing(traces);
     private ScheduledExecutorService supervisor;
     private int gatewayPort;
     private int postgresPort;
@@ -123,6 +129,8 @@ public final class LocalShop implements AutoCloseable {
 
     private void startInfrastructure() throws Exception {
         Path data = options.dataDirectory();
+        // chosen now: the services are told where to send their spans (the gateway's OTLP endpoint) as they start
+        gatewayPort = portOrFree(options.gatewayPort());
         postgresPort = portOrFree(options.postgresPort());
         kafkaPort = portOrFree(options.kafkaPort());
         kafkaControllerPort = freePort();
@@ -194,6 +202,9 @@ public final class LocalShop implements AutoCloseable {
                 env.put("DB_PASSWORD", spec.database());
                 env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
                 env.put("QUARKUS_REST_CLIENT_PAYMENT_SERVICE_URL", "http://localhost:" + paymentPort);
+                env.put("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "http://localhost:" + gatewayPort + TracesEndpoint.OTLP);
+                // the log files are read by people: text lines, with their trace and span ids
+                env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
                 String log = instance == 1 ? spec.name() + ".log" : spec.name() + "-" + instance + ".log";
                 ServiceProcess service = new ServiceProcess(spec, port, spec.runnableJar(options.projectDirectory()),
                         logsDirectory().resolve(log), env, jvmOptions, options.classArchive());
@@ -216,13 +227,15 @@ public final class LocalShop implements AutoCloseable {
         vertx = Vertx.vertx();
         RouteTable<Gateway.Upstream> routes = gatewayRoutes(spec -> new Gateway.Upstream(spec.name(),
                 new InstancePicker(services.stream().filter(service -> service.spec() == spec).toList())::nextPort));
-        gateway = new Gateway(vertx, routes)
+        gateway = new Gateway(vertx, routes, gatewayTracing.tracer())
                 .local(new TokenEndpoint(identity))
                 .local(new ServicesEndpoint(vertx, services, SERVICE_STOP_GRACE))
                 .local(new AdminEndpoint(vertx, services))
                 .local(new ApiDocsEndpoint(vertx, services))
-                .local(new InfrastructureEndpoint(vertx, this));
-        gatewayPort = gateway.listen(options.gatewayPort()).toCompletionStage().toCompletableFuture().get();
+                .local(new InfrastructureEndpoint(vertx, this))
+                .local(new TracesEndpoint(traces))
+                .local(new MetricsEndpoint(vertx, services));
+        gatewayPort = gateway.listen(gatewayPort).toCompletionStage().toCompletableFuture().get();
     }
 
     /** The gateway's routes: each service's paths to that service; a service without paths is not exposed. */
@@ -312,6 +325,7 @@ public final class LocalShop implements AutoCloseable {
             if (postgres != null) {
                 postgres.close();
             }
+            gatewayTracing.close();
         }
     }
 

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.fashionshop.local.gateway.Gateway;
 import dev.fashionshop.local.gateway.RouteTable;
+import io.opentelemetry.api.OpenTelemetry;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
@@ -80,7 +81,7 @@ class GatewayTest {
         RouteTable<Gateway.Upstream> routes = new RouteTable<Gateway.Upstream>()
                 .add("/api/echo", new Gateway.Upstream("echo-service", upstream::actualPort))
                 .add("/api/down", new Gateway.Upstream("down-service", () -> deadPort));
-        gateway = new Gateway(vertx, routes);
+        gateway = new Gateway(vertx, routes, OpenTelemetry.noop().getTracer("test"));
         gatewayUrl = "http://localhost:" + gateway.listen(0).toCompletionStage().toCompletableFuture().get();
     }
 

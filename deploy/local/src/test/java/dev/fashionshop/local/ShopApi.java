@@ -19,6 +19,7 @@ import org.awaitility.Awaitility;
 
 import dev.fashionshop.local.audit.ShopAudit;
 import dev.fashionshop.local.audit.ShopConnections;
+import dev.fashionshop.local.metrics.ServiceMetrics;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;

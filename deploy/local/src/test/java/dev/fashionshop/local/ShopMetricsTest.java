@@ -28,6 +28,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import dev.fashionshop.local.metrics.ServiceMetrics;
 import dev.fashionshop.local.services.ServiceSpec;
 
 /**

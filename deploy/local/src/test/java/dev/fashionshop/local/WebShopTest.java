@@ -380,6 +380,40 @@ class WebShopTest {
     }
 
     @Test
+    void theOperatorReadsTheShopsFiguresAndFollowsAnOrderThroughItsTrace() {
+        TestItem item = registerJacket();
+        String orderId = shop.paidOrder("bob", item.id(), item.skuM(), 1);
+        shop.awaitStoreOrder(orderId, "RECEIVED");
+
+        Page operator = browser.signedIn("operator", Screen.DESKTOP);
+        operator.navigate("/#/operator");
+        // read from every instance's /q/metrics by the runner; the page refreshes them every 2 s
+        assertThat(field(operator, "orders").getByRole(AriaRole.ROW, new Locator.GetByRoleOptions()
+                .setName(Pattern.compile("^paid [1-9]")))).isVisible();
+        assertThat(field(operator, "stages").getByRole(AriaRole.ROW, new Locator.GetByRoleOptions()
+                .setName(Pattern.compile("^paid_to_received [1-9]\\d* \\d+")))).isVisible();
+        for (String consumer : List.of("store-service", "delivery-service", "order-view-service")) {
+            assertThat(field(operator, "events").getByRole(AriaRole.ROW, new Locator.GetByRoleOptions()
+                    .setName(Pattern.compile("^" + consumer + " ")))).isVisible();
+        }
+
+        operator.getByLabel("Order id").fill(orderId);
+        Awaitility.await("the order's spans at the runner").atMost(ShopApi.SAGA_STEP).untilAsserted(() -> {
+            button(operator, "Show its trace").click();
+            for (String service : List.of("gateway", "order-service", "payment-service", "store-service")) {
+                assertThat(field(operator, "trace").getByRole(AriaRole.ROWHEADER, new Locator.GetByRoleOptions()
+                        .setName(service).setExact(true)).first()).isVisible();
+            }
+        });
+        assertThat(field(operator, "trace")).containsText("handle OrderPlaced");
+        assertAccessible(operator, "the operator page with figures and a trace");
+        screenshot(operator, "operator-desktop");
+        operator.getByLabel("Order id").fill(UUID.randomUUID().toString());
+        button(operator, "Show its trace").click();
+        assertThat(operator.getByText(Pattern.compile("^No trace of order"))).isVisible();
+    }
+
+    @Test
     void signsInWithTheOidcProviderByAuthorizationCodeWithPkce() {
         Page page = browser.anonymous(Screen.DESKTOP);
         String token = shop.token("alice"); // what the provider hands out: a token the shop's services trust

@@ -43,6 +43,8 @@ import dev.fashionshop.order.service.OrderService;
 import dev.fashionshop.support.idempotency.IdempotencyKey;
 import dev.fashionshop.support.idempotency.IdempotencyKeys;
 import dev.fashionshop.support.problem.Problem;
+import dev.fashionshop.support.tracing.SpanAttributes;
+import io.opentelemetry.api.trace.Span;
 import io.smallrye.mutiny.Uni;
 
 /** A buyer's orders. Another buyer's order does not exist for them (404). */
@@ -228,6 +230,7 @@ public class OrderResource {
     }
 
     private Response answer(Order order, boolean created) {
+        Span.current().setAttribute(SpanAttributes.ORDER_ID, order.id.toString());
         return switch (order.status) {
             case PAID -> created
                     ? Response.created(uriInfo.getAbsolutePathBuilder().path(order.id.toString()).build())

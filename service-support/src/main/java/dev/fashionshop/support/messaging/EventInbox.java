@@ -17,6 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
 
+import dev.fashionshop.support.tracing.EventSpans;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -58,14 +59,16 @@ public class EventInbox {
     static final String DUPLICATES = "shop.events.duplicates";
 
     private final MeterRegistry metrics;
+    private final EventSpans spans;
 
     /**
      * @param topics the topics the service's consumer reads: their counters start at 0, so that an alert on
      *        their increase sees the first event counted
      */
-    EventInbox(MeterRegistry metrics,
+    EventInbox(MeterRegistry metrics, EventSpans spans,
             @ConfigProperty(name = "mp.messaging.incoming.events-in.topics") Optional<List<String>> topics) {
         this.metrics = metrics;
+        this.spans = spans;
         topics.orElse(List.of()).forEach(topic -> {
             deadLettered(topic);
             duplicates(topic);
@@ -123,11 +126,13 @@ public class EventInbox {
      */
     private Uni<Void> processInOneTransaction(List<Received> received, Function<IncomingEvent, Uni<Void>> handler,
             Context context) {
-        List<IncomingEvent> events = firstOccurrences(received.stream().map(Received::event).toList());
+        List<Received> firsts = firstOccurrences(received);
+        List<IncomingEvent> events = firsts.stream().map(Received::event).toList();
         return retried(Uni.createFrom().deferred(() -> Panache.withTransaction(() -> recordFirstDeliveries(events)
                 .chain(inserted -> {
                     if (inserted == events.size()) {
-                        return inSequence(events, handler);
+                        return inSequence(firsts, one -> spans.handling(one.record(), one.event().type(),
+                                () -> handler.apply(one.event())));
                     }
                     if (events.size() == 1) {
                         return skipDuplicate(events.get(0));
@@ -184,9 +189,9 @@ public class EventInbox {
     }
 
     /** Each event once, in the order received (a relay may have published an event twice in a row). */
-    private static List<IncomingEvent> firstOccurrences(List<IncomingEvent> events) {
+    private static List<Received> firstOccurrences(List<Received> received) {
         Set<String> seen = new HashSet<>();
-        return events.stream().filter(event -> seen.add(event.id())).toList();
+        return received.stream().filter(one -> seen.add(one.event().id())).toList();
     }
 
     private Uni<Void> skipDuplicate(IncomingEvent event) {

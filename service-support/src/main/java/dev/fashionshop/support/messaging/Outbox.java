@@ -8,13 +8,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.fashionshop.support.tracing.TraceParent;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Where a service writes the events it emits. {@link #add} must be called inside the transaction
  * that changes the state the event announces: the event is stored with that change or not at all,
- * and the relay is woken up when (and only when) the transaction commits.
+ * and the relay is woken up when (and only when) the transaction commits. The event keeps the trace it was
+ * written in, which the relay carries on into its Kafka headers.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "shop.outbox.enabled", stringValue = "true")
@@ -38,6 +40,7 @@ public class Outbox {
         waiting.type = event.type();
         waiting.payload = toJson(event);
         waiting.createdAt = Instant.now();
+        waiting.traceParent = TraceParent.ofCurrentSpan().orElse(null);
         // the insert's trigger (db/outbox V0_4) sends the NOTIFY, which PostgreSQL delivers on commit only
         return waiting.persist().replaceWithVoid();
     }

@@ -36,4 +36,8 @@ public class OutboxEvent extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** The W3C traceparent of the span the event was written in; null when tracing is off. */
+    @Column(name = "trace_parent")
+    public String traceParent;
 }

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import dev.fashionshop.support.config.OutboxConfig;
+import dev.fashionshop.support.tracing.TraceParent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.properties.IfBuildProperty;
@@ -30,6 +31,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.mutiny.core.Vertx;
@@ -78,7 +80,7 @@ public class OutboxRelay {
     static final String PUBLISHED = "shop.outbox.published";
     /** The waiting events, oldest first, but those published already and not yet marked so. */
     private static final String WAITING = """
-            select id, topic, record_key, type, payload, created_at from outbox_event
+            select id, topic, record_key, type, payload, created_at, trace_parent from outbox_event
             where published_at is null and id <> all($1) order by seq limit $2""";
     private static final String MARK_PUBLISHED = """
             update outbox_event set published_at = now() where id = any($1) and published_at is null""";
@@ -276,6 +278,8 @@ public class OutboxRelay {
                         .withSource(source)
                         .withTimestamp(row.getOffsetDateTime("created_at").toZonedDateTime())
                         .withDataContentType("application/json")
-                        .build());
+                        .build())
+                // the connector's send span is a child of the span the event was written in, and goes in the headers
+                .addMetadata(TracingMetadata.withCurrent(TraceParent.toContext(row.getString("trace_parent"))));
     }
 }

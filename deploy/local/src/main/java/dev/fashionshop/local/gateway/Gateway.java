@@ -3,6 +3,13 @@ package dev.fashionshop.local.gateway;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapGetter;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -27,6 +34,19 @@ import io.vertx.ext.web.Router;
 public final class Gateway implements AutoCloseable {
 
     /** Hop-by-hop headers (RFC 9110, 7.6.1) are for one connection and are never forwarded. */
+    private static final String API = "/api/";
+    private static final W3CTraceContextPropagator W3C = W3CTraceContextPropagator.getInstance();
+    private static final TextMapGetter<MultiMap> HEADERS = new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(MultiMap headers) {
+            return headers.names();
+        }
+
+        @Override
+        public String get(MultiMap headers, String name) {
+            return headers == null ? null : headers.get(name);
+        }
+    };
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade");
 
@@ -34,15 +54,18 @@ public final class Gateway implements AutoCloseable {
     private final RouteTable<Upstream> routes;
     private final Router localEndpoints;
     private final HttpClient client;
+    private final Tracer tracer;
     private HttpServer server;
 
     /** A service the gateway forwards to; its port is looked up per request so that it may change. */
     public record Upstream(String name, Supplier<Integer> port) {
     }
 
-    public Gateway(Vertx vertx, RouteTable<Upstream> routes) {
+    /** @param tracer starts the span of each API request, the parent of the service's own spans */
+    public Gateway(Vertx vertx, RouteTable<Upstream> routes, Tracer tracer) {
         this.vertx = vertx;
         this.routes = routes;
+        this.tracer = tracer;
         this.client = vertx.createHttpClient(new HttpClientOptions()
                 .setMaxPoolSize(200)
                 .setKeepAlive(true)
@@ -78,6 +101,7 @@ public final class Gateway implements AutoCloseable {
     private void forward(HttpServerRequest request, Upstream upstream) {
         request.pause();
         HttpServerResponse response = request.response();
+        Context traced = traced(request, upstream);
         RequestOptions options = new RequestOptions()
                 .setMethod(request.method())
                 .setServer(SocketAddress.inetSocketAddress(upstream.port().get(), "localhost"))
@@ -87,15 +111,20 @@ public final class Gateway implements AutoCloseable {
                     if (response.closed()) {
                         // the client went away while the gateway connected
                         outgoing.reset();
+                        Span.fromContext(traced).end();
                         return;
                     }
                     // the client going away lets go of the upstream too: a stream (server-sent events) would never end
-                    response.closeHandler(gone -> outgoing.reset());
+                    response.closeHandler(gone -> {
+                        outgoing.reset();
+                        Span.fromContext(traced).end();
+                    });
                     // the service sees the Host the client used, so the links it builds (Location) point at the gateway
                     if (request.authority() != null) {
                         outgoing.authority(request.authority());
                     }
                     copyHeaders(request.headers(), outgoing.headers());
+                    W3C.inject(traced, outgoing.headers(), MultiMap::set);
                     outgoing.putHeader("X-Forwarded-For", request.remoteAddress().hostAddress());
                     outgoing.putHeader("X-Forwarded-Proto", request.scheme());
                     outgoing.send(request)
@@ -103,6 +132,32 @@ public final class Gateway implements AutoCloseable {
                             .onFailure(failure -> unavailable(request, upstream, failure));
                 })
                 .onFailure(failure -> unavailable(request, upstream, failure));
+    }
+
+    /**
+     * The span of an API request (the web UI's files are not traced), continuing the client's trace if it sent
+     * one; it ends with the answer. The root context, with no span, for the paths not traced.
+     */
+    private Context traced(HttpServerRequest request, Upstream upstream) {
+        if (!request.path().startsWith(API)) {
+            return Context.root();
+        }
+        Context parent = W3C.extract(Context.root(), request.headers(), HEADERS);
+        Span span = tracer.spanBuilder(request.method().name() + " " + upstream.name())
+                .setParent(parent)
+                .setSpanKind(SpanKind.SERVER)
+                .setAttribute("http.request.method", request.method().name())
+                .setAttribute("url.path", request.path())
+                .startSpan();
+        HttpServerResponse response = request.response();
+        response.endHandler(ended -> {
+            span.setAttribute("http.response.status_code", response.getStatusCode());
+            if (response.getStatusCode() >= 500) {
+                span.setStatus(StatusCode.ERROR);
+            }
+            span.end();
+        });
+        return parent.with(span);
     }
 
     private static void unavailable(HttpServerRequest request, Upstream upstream, Throwable failure) {

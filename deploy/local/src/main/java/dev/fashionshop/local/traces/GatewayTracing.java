@@ -1,0 +1,68 @@
+package dev.fashionshop.local.traces;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.resources.Resource;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
+
+/** The gateway's own spans, recorded by the OpenTelemetry SDK straight into the {@link TraceStore}. */
+public final class GatewayTracing implements AutoCloseable {
+
+    public static final String SERVICE = "gateway";
+
+    private final SdkTracerProvider provider;
+
+    public GatewayTracing(TraceStore store) {
+        this.provider = SdkTracerProvider.builder()
+                .setResource(Resource.create(Attributes.of(AttributeKey.stringKey("service.name"), SERVICE)))
+                .addSpanProcessor(SimpleSpanProcessor.create(new IntoStore(store)))
+                .build();
+    }
+
+    public Tracer tracer() {
+        return provider.get("dev.fashionshop.local.gateway");
+    }
+
+    @Override
+    public void close() {
+        provider.close();
+    }
+
+    private record IntoStore(TraceStore store) implements SpanExporter {
+
+        @Override
+        public CompletableResultCode export(Collection<SpanData> spans) {
+            store.add(spans.stream().map(IntoStore::recorded).toList());
+            return CompletableResultCode.ofSuccess();
+        }
+
+        private static RecordedSpan recorded(SpanData span) {
+            Map<String, String> attributes = new LinkedHashMap<>();
+            span.getAttributes().forEach((key, value) -> attributes.put(key.getKey(), String.valueOf(value)));
+            return new RecordedSpan(span.getTraceId(), span.getSpanId(),
+                    span.getParentSpanContext().isValid() ? span.getParentSpanId() : null, SERVICE, span.getName(),
+                    span.getKind().name().toLowerCase(java.util.Locale.ROOT), span.getStartEpochNanos(), span.getEndEpochNanos(),
+                    attributes, span.getStatus().getStatusCode() == StatusCode.ERROR);
+        }
+
+        @Override
+        public CompletableResultCode flush() {
+            return CompletableResultCode.ofSuccess();
+        }
+
+        @Override
+        public CompletableResultCode shutdown() {
+            return CompletableResultCode.ofSuccess();
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package dev.fashionshop.local;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import io.vertx.core.json.JsonObject;
+
+/**
+ * One order is one trace, across the shop: the services export their spans to the runner (OTLP), which keeps
+ * them in memory with the gateway's own; the trace that placed an order runs from the gateway through
+ * order-service, its call to payment-service, the outbox relay's send and every consumer of OrderPlaced.
+ */
+@ExtendWith(RunningShop.class)
+class OrderTraceTest {
+
+    private static final Set<String> PLACING = Set.of("gateway", "order-service", "payment-service", "store-service",
+            "order-view-service");
+
+    private ShopApi shop;
+
+    @AfterEach
+    void everyInvariantHolds() throws Exception {
+        shop.assertAuditPasses();
+    }
+
+    @Test
+    void aPlacedOrderIsOneTraceFromTheGatewayThroughPaymentToEveryConsumerOfItsEvent(ShopApi shop) {
+        this.shop = shop;
+        String sku = "TRACE-" + UUID.randomUUID();
+        String itemId = shop.registerItem(sku, 5, 2500);
+        shop.awaitCatalogued(itemId, sku);
+
+        String orderId = shop.paidOrder("alice", itemId, sku, 1);
+
+        JsonObject trace = Awaitility.await("the order's trace from every service").atMost(ShopApi.SAGA_STEP)
+                .until(() -> firstTraceOf(orderId), found -> found != null && services(found).containsAll(PLACING));
+        List<JsonObject> spans = spans(trace);
+        Map<String, JsonObject> byId = spans.stream().collect(Collectors.toMap(s -> s.getString("spanId"), Function.identity()));
+        List<JsonObject> roots = spans.stream().filter(span -> !byId.containsKey(span.getString("parentSpanId"))).toList();
+        assertThat(roots).as("one root: every other span's parent is in the trace")
+                .singleElement().satisfies(root -> assertThat(root.getString("service")).isEqualTo("gateway"));
+        JsonObject storeHandling = spans.stream()
+                .filter(s -> s.getString("service").equals("store-service") && s.getString("name").equals("handle OrderPlaced"))
+                .findFirst().orElseThrow();
+        assertThat(ancestorServices(storeHandling, byId)).as("the store's handling, back to the request that placed the order")
+                .containsSubsequence("store-service", "order-service", "gateway");
+        assertThat(spans).as("the request that placed it names the order")
+                .anySatisfy(span -> assertThat(span.getJsonObject("attributes").getString("shop.order.id")).isEqualTo(orderId));
+        assertThat(spans).as("order-service's call to payment-service, and payment-service's answer to it")
+                .anySatisfy(span -> assertThat(span.getString("service") + " " + span.getString("kind"))
+                        .isEqualTo("order-service client"))
+                .anySatisfy(span -> assertThat(span.getString("service") + " " + span.getString("kind"))
+                        .isEqualTo("payment-service server"));
+    }
+
+    private JsonObject firstTraceOf(String orderId) {
+        JsonObject answer = new JsonObject(given().queryParam("order", orderId).get(shop.gateway + "/local/traces")
+                .then().statusCode(200).extract().asString());
+        return answer.getJsonArray("traces").isEmpty() ? null : answer.getJsonArray("traces").getJsonObject(0);
+    }
+
+    private static Set<String> services(JsonObject trace) {
+        return trace.getJsonArray("services").stream().map(String.class::cast).collect(Collectors.toSet());
+    }
+
+    private static List<JsonObject> spans(JsonObject trace) {
+        return trace.getJsonArray("spans").stream().map(JsonObject.class::cast).toList();
+    }
+
+    /** The services of the span and of its ancestors, the span's first. */
+    private static List<String> ancestorServices(JsonObject span, Map<String, JsonObject> byId) {
+        List<String> services = new java.util.ArrayList<>();
+        for (JsonObject at = span; at != null; at = byId.get(at.getString("parentSpanId"))) {
+            services.add(at.getString("service"));
+        }
+        return services;
+    }
+}
