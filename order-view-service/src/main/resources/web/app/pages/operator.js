@@ -106,8 +106,9 @@ export class OperatorPage extends ShopElement {
       return '';
     }
     return html`
+      <!-- each panel scrolls sideways on a narrow screen, and so takes the keyboard's focus -->
       <div class="figures">
-        <section class="panel" aria-labelledby="orders-heading">
+        <section class="panel" aria-labelledby="orders-heading" tabindex="0">
           <h2 id="orders-heading">${t('operator.orders')}</h2>
           <table class="lines" data-testid="orders">
             <thead><tr><th scope="col">${t('operator.outcome')}</th><th scope="col">${t('operator.total')}</th>
@@ -116,7 +117,7 @@ export class OperatorPage extends ShopElement {
               <td>${o.perMinute ?? '—'}</td></tr>`)}</tbody>
           </table>
         </section>
-        <section class="panel" aria-labelledby="stages-heading">
+        <section class="panel" aria-labelledby="stages-heading" tabindex="0">
           <h2 id="stages-heading">${t('operator.stages')}</h2>
           <table class="lines" data-testid="stages">
             <thead><tr><th scope="col">${t('operator.stage')}</th><th scope="col">${t('operator.count')}</th>
@@ -125,7 +126,7 @@ export class OperatorPage extends ShopElement {
               <td>${duration(s.p50Seconds)}</td><td>${duration(s.p95Seconds)}</td><td>${duration(s.p99Seconds)}</td></tr>`)}</tbody>
           </table>
         </section>
-        <section class="panel" aria-labelledby="flow-heading">
+        <section class="panel wide" aria-labelledby="flow-heading" tabindex="0">
           <h2 id="flow-heading">${t('operator.events')}</h2>
           <table class="lines" data-testid="events">
             <thead><tr><th scope="col">${t('operator.service')}</th><th scope="col">${t('operator.backlog')}</th>
@@ -176,7 +177,7 @@ export class OperatorPage extends ShopElement {
       ${this.renderFigures()}
       ${this.renderTrace()}
       <h2>${t('operator.services')}</h2>
-      <table class="lines">
+      <table class="lines" data-testid="services">
         <thead><tr><th scope="col">${t('operator.service')}</th><th scope="col">${t('operator.health')}</th>
           <th scope="col">${t('operator.restarts')}</th><th scope="col">${t('operator.pid')}</th></tr></thead>
         <tbody>

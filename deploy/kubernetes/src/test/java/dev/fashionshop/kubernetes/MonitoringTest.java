@@ -58,6 +58,22 @@ class MonitoringTest {
     }
 
     @Test
+    void everyOverlaySendsTheServicesTracesToACollector() throws Exception {
+        for (String overlay : List.of("overlays/dev", "overlays/prod")) {
+            List<JsonNode> documents = Manifests.kustomize(Manifests.ROOT.resolve(overlay));
+            JsonNode shopConfig = ofKind(documents, "ConfigMap").stream()
+                    .filter(map -> Manifests.name(map).startsWith("shop-config")).findFirst().orElseThrow();
+            assertThat(shopConfig.path("data").path("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT").asText()).as(overlay)
+                    .matches("https?://[a-z0-9.-]+:\\d+");
+            for (JsonNode deployment : ofKind(documents, "Deployment").stream()
+                    .filter(d -> Manifests.SERVICES.contains(Manifests.name(d))).toList()) {
+                assertThat(deployment.findValues("configMapRef").stream().map(ref -> ref.path("name").asText()))
+                        .as("%s reads the endpoint", Manifests.name(deployment)).contains(Manifests.name(shopConfig));
+            }
+        }
+    }
+
+    @Test
     void everyAlertSaysWhatHappenedAndHowBadItIs() throws Exception {
         JsonNode rules = ofKind(monitoring(), "PrometheusRule").get(0);
         assertThat(rules.path("apiVersion").asText()).isEqualTo("monitoring.coreos.com/v1");

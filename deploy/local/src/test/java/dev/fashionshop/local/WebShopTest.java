@@ -354,8 +354,8 @@ class WebShopTest {
         Page operator = browser.signedIn("operator", Screen.DESKTOP);
         operator.navigate("/#/operator");
         for (String service : List.of("store-service", "order-service", "payment-service", "delivery-service", "order-view-service")) {
-            assertThat(operator.getByRole(AriaRole.ROW, new Page.GetByRoleOptions().setName(Pattern.compile("^" + service + " ")))
-                    .first()).containsText("UP");
+            assertThat(field(operator, "services").getByRole(AriaRole.ROW, new Locator.GetByRoleOptions()
+                    .setName(Pattern.compile("^" + service + " "))).first()).containsText("UP");
         }
         assertThat(field(operator, "breakers").locator("tbody tr")).hasCount(2); // one breaker per order-service instance
         assertThat(field(operator, "breakers")).containsText("Closed (calls go through)");

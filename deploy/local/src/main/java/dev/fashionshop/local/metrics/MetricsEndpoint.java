@@ -3,15 +3,14 @@ package dev.fashionshop.local.metrics;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 
 import dev.fashionshop.local.gateway.Gateway;
 import dev.fashionshop.local.gateway.LocalEndpoint;
+import dev.fashionshop.local.services.InstanceClient;
 import dev.fashionshop.local.services.ServiceProcess;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.Router;
@@ -32,8 +31,7 @@ public final class MetricsEndpoint implements LocalEndpoint {
 
     public MetricsEndpoint(Vertx vertx, List<ServiceProcess> services) {
         this.services = List.copyOf(services);
-        this.client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(2_000).setIdleTimeout(5)
-                .setIdleTimeoutUnit(TimeUnit.SECONDS));
+        this.client = InstanceClient.create(vertx);
     }
 
     @Override

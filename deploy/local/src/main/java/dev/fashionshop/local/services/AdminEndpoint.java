@@ -1,7 +1,6 @@
 package dev.fashionshop.local.services;
 
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import dev.fashionshop.local.gateway.Gateway;
@@ -11,7 +10,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.DecodeException;
@@ -43,9 +41,7 @@ public final class AdminEndpoint implements LocalEndpoint {
 
     public AdminEndpoint(Vertx vertx, List<ServiceProcess> services) {
         this.services = List.copyOf(services);
-        // an instance that accepts and never answers (SIGSTOP) must not hold the operator's page: 5 s and it is down
-        this.client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(2_000).setIdleTimeout(5)
-                .setIdleTimeoutUnit(TimeUnit.SECONDS));
+        this.client = InstanceClient.create(vertx);
     }
 
     @Override

@@ -1,13 +1,11 @@
 package dev.fashionshop.local.services;
 
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import dev.fashionshop.local.gateway.Gateway;
 import dev.fashionshop.local.gateway.LocalEndpoint;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.Router;
@@ -30,8 +28,7 @@ public final class ApiDocsEndpoint implements LocalEndpoint {
 
     public ApiDocsEndpoint(Vertx vertx, List<ServiceProcess> services) {
         this.services = List.copyOf(services);
-        this.client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(2_000).setIdleTimeout(5)
-                .setIdleTimeoutUnit(TimeUnit.SECONDS));
+        this.client = InstanceClient.create(vertx);
     }
 
     @Override
