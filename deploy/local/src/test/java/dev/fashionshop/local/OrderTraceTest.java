@@ -3,12 +3,17 @@ package dev.fashionshop.local;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -20,7 +25,8 @@ import io.vertx.core.json.JsonObject;
 /**
  * One order is one trace, across the shop: the services export their spans to the runner (OTLP), which keeps
  * them in memory with the gateway's own; the trace that placed an order runs from the gateway through
- * order-service, its call to payment-service, the outbox relay's send and every consumer of OrderPlaced.
+ * order-service, its call to payment-service, the outbox relay's send and every consumer of OrderPlaced; and
+ * the services' log lines name the trace they were written in.
  */
 @ExtendWith(RunningShop.class)
 class OrderTraceTest {
@@ -63,6 +69,41 @@ class OrderTraceTest {
                         .isEqualTo("order-service client"))
                 .anySatisfy(span -> assertThat(span.getString("service") + " " + span.getString("kind"))
                         .isEqualTo("payment-service server"));
+    }
+
+    @Test
+    void aLogLineCarriesTheTraceOfTheRequestItWasWrittenIn(ShopApi shop) throws Exception {
+        this.shop = shop;
+        String sku = "TRACE-" + UUID.randomUUID();
+        String itemId = shop.registerItem(sku, 5, 2500);
+        shop.awaitCatalogued(itemId, sku);
+        String orderId;
+        shop.paymentSimulator(0, 1.0);
+        try {
+            orderId = shop.order("bob", itemId, sku, 1, null).then().statusCode(503).extract().path("orderId");
+        } finally {
+            shop.paymentSimulator(0, 0);
+        }
+
+        String traceId = Awaitility.await("the deferred order's trace").atMost(ShopApi.SAGA_STEP)
+                .until(() -> firstTraceOf(orderId), found -> found != null).getString("traceId");
+        Path logs = RunningShop.runner().dataDirectory().resolve("logs");
+        List<String> deferral;
+        try (Stream<Path> files = Files.list(logs)) {
+            deferral = files.filter(file -> file.getFileName().toString().startsWith("order-service"))
+                    .flatMap(OrderTraceTest::lines)
+                    .filter(line -> line.contains("Payment of order " + orderId + " deferred")).toList();
+        }
+        assertThat(deferral).as("order-service's warning, written while it answered the request")
+                .isNotEmpty().allSatisfy(line -> assertThat(line).contains("traceId=" + traceId));
+    }
+
+    private static Stream<String> lines(Path file) {
+        try {
+            return Files.readAllLines(file).stream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private JsonObject firstTraceOf(String orderId) {

@@ -47,6 +47,7 @@ import io.vertx.core.Vertx;
  * <p>
  * Counted for operators: the events dead-lettered ({@value #DEAD_LETTERED}) and the redeliveries skipped
  * ({@value #DUPLICATES}), by topic.
+ * Traced: each event's handling is a span in the trace the event came with ({@link EventSpans}).
  */
 @ApplicationScoped
 @Startup // its counters exist, at 0, before its first use

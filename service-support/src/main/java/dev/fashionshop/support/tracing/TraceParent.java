@@ -14,7 +14,8 @@ import io.opentelemetry.context.propagation.TextMapGetter;
  */
 public final class TraceParent {
 
-    private static final String HEADER = "traceparent";
+    /** The W3C header, and the Kafka record header the connector's send writes. */
+    public static final String HEADER = "traceparent";
     private static final W3CTraceContextPropagator W3C = W3CTraceContextPropagator.getInstance();
     private static final TextMapGetter<String> FROM_STRING = new TextMapGetter<>() {
         @Override

@@ -14,19 +14,34 @@ import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
 
-/** The gateway's own spans, recorded by the OpenTelemetry SDK straight into the {@link TraceStore}. */
+/**
+ * The gateway's own spans, recorded by the OpenTelemetry SDK straight into the {@link TraceStore}. The gateway
+ * starts the trace of every API request, so it decides which are kept: all of them, or the share the services
+ * are given too ({@value #SAMPLER_RATIO}, read from the runner's environment, which the services inherit).
+ */
 public final class GatewayTracing implements AutoCloseable {
 
     public static final String SERVICE = "gateway";
+    static final String SAMPLER_RATIO = "QUARKUS_OTEL_TRACES_SAMPLER_ARG";
 
     private final SdkTracerProvider provider;
 
     public GatewayTracing(TraceStore store) {
+        this(store, ratio(System.getenv(SAMPLER_RATIO)));
+    }
+
+    GatewayTracing(TraceStore store, double ratio) {
         this.provider = SdkTracerProvider.builder()
+                .setSampler(Sampler.parentBased(Sampler.traceIdRatioBased(ratio)))
                 .setResource(Resource.create(Attributes.of(AttributeKey.stringKey("service.name"), SERVICE)))
                 .addSpanProcessor(SimpleSpanProcessor.create(new IntoStore(store)))
                 .build();
+    }
+
+    private static double ratio(String setting) {
+        return setting == null || setting.isBlank() ? 1.0 : Double.parseDouble(setting);
     }
 
     public Tracer tracer() {

@@ -1,6 +1,5 @@
 package dev.fashionshop.local.traces;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -21,11 +20,12 @@ public final class TraceStore {
 
     /** The span attribute order-service puts on the request that placed or paid an order. */
     public static final String ORDER_ID = "shop.order.id";
-    static final int MAX_TRACES = 5_000;
+    static final int MAX_TRACES = 2_000;
 
-    private final Map<String, List<RecordedSpan>> spansByTrace = new LinkedHashMap<>(64, 0.75f, false) {
+    /** Spans by trace, then by span id: an exporter sends a batch again when it did not see the answer to it. */
+    private final Map<String, Map<String, RecordedSpan>> spansByTrace = new LinkedHashMap<>(64, 0.75f, false) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, List<RecordedSpan>> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Map<String, RecordedSpan>> eldest) {
             return size() > MAX_TRACES;
         }
     };
@@ -38,7 +38,7 @@ public final class TraceStore {
 
     public synchronized void add(Collection<RecordedSpan> spans) {
         for (RecordedSpan span : spans) {
-            spansByTrace.computeIfAbsent(span.traceId(), trace -> new ArrayList<>()).add(span);
+            spansByTrace.computeIfAbsent(span.traceId(), trace -> new LinkedHashMap<>()).putIfAbsent(span.spanId(), span);
             String orderId = span.attribute(ORDER_ID);
             if (orderId != null) {
                 tracesByOrder.computeIfAbsent(orderId, order -> new LinkedHashSet<>()).add(span.traceId());
@@ -50,15 +50,15 @@ public final class TraceStore {
     public synchronized JsonArray tracesOfOrder(String orderId) {
         JsonArray traces = new JsonArray();
         for (String traceId : tracesByOrder.getOrDefault(orderId, Set.of())) {
-            List<RecordedSpan> spans = spansByTrace.get(traceId);
+            Map<String, RecordedSpan> spans = spansByTrace.get(traceId);
             if (spans != null) {
-                traces.add(toJson(traceId, spans));
+                traces.add(toJson(traceId, spans.values()));
             }
         }
         return traces;
     }
 
-    private static JsonObject toJson(String traceId, List<RecordedSpan> spans) {
+    private static JsonObject toJson(String traceId, Collection<RecordedSpan> spans) {
         List<RecordedSpan> inOrder = spans.stream().sorted(Comparator.comparingLong(RecordedSpan::startNanos)).toList();
         long start = inOrder.get(0).startNanos();
         long end = inOrder.stream().mapToLong(RecordedSpan::endNanos).max().orElse(start);
