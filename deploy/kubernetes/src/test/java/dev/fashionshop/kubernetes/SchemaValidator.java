@@ -19,7 +19,8 @@ import com.networknt.schema.ValidationMessage;
  * Validates a manifest the way kubeconform does, offline: the JSON schema of its kind is chosen from
  * its apiVersion and kind, among the strict schemas of Kubernetes 1.30 (unknown fields are errors) and
  * those of the custom resources the shop uses (Strimzi, Gateway API, CloudNativePG, Prometheus
- * Operator), copied from the design's k8s-schemas into src/test/resources.
+ * Operator), copied from the design's k8s-schemas into src/test/resources. A PrometheusRule, whose
+ * schema k8s-schemas lacks, is checked against the operator's API model instead (PrometheusRuleModel).
  */
 final class SchemaValidator {
 
@@ -30,6 +31,10 @@ final class SchemaValidator {
 
     /** The problems of one document; empty when it is valid. A kind without a schema is a problem too. */
     List<String> problems(JsonNode document) {
+        if ("monitoring.coreos.com/v1".equals(document.path("apiVersion").asText())
+                && "PrometheusRule".equals(Manifests.kind(document))) {
+            return PrometheusRuleModel.problems(document);
+        }
         String resource = schemaResource(document);
         JsonSchema schema = schemas.computeIfAbsent(resource, SchemaValidator::load);
         if (schema == null) {

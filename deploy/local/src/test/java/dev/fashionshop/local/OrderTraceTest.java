@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -122,7 +123,7 @@ class OrderTraceTest {
 
     /** The services of the span and of its ancestors, the span's first. */
     private static List<String> ancestorServices(JsonObject span, Map<String, JsonObject> byId) {
-        List<String> services = new java.util.ArrayList<>();
+        List<String> services = new ArrayList<>();
         for (JsonObject at = span; at != null; at = byId.get(at.getString("parentSpanId"))) {
             services.add(at.getString("service"));
         }

@@ -1,5 +1,7 @@
 package dev.fashionshop.support.tracing;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,7 +22,7 @@ public final class TraceParent {
     private static final TextMapGetter<String> FROM_STRING = new TextMapGetter<>() {
         @Override
         public Iterable<String> keys(String traceParent) {
-            return java.util.List.of(HEADER);
+            return List.of(HEADER);
         }
 
         @Override
@@ -37,7 +39,7 @@ public final class TraceParent {
         if (!Span.current().getSpanContext().isValid()) {
             return Optional.empty();
         }
-        Map<String, String> headers = new java.util.HashMap<>(2);
+        Map<String, String> headers = new HashMap<>(2);
         W3C.inject(Context.current(), headers, Map::put);
         return Optional.ofNullable(headers.get(HEADER));
     }

@@ -1,6 +1,7 @@
 package dev.fashionshop.store.persistence;
 
 import java.util.Collection;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -10,7 +11,7 @@ import io.smallrye.mutiny.Uni;
 
 /** Records every change of stock, in the transaction that makes it. */
 @ApplicationScoped
-public class StockLedger implements PanacheRepositoryBase<StockMovement, java.util.UUID> {
+public class StockLedger implements PanacheRepositoryBase<StockMovement, UUID> {
 
     public Uni<Void> record(Collection<StockMovement> movements) {
         return movements.isEmpty() ? Uni.createFrom().voidItem() : persist(movements.stream());

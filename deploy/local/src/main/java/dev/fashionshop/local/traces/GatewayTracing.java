@@ -2,6 +2,7 @@ package dev.fashionshop.local.traces;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import io.opentelemetry.api.common.AttributeKey;
@@ -66,7 +67,7 @@ public final class GatewayTracing implements AutoCloseable {
             span.getAttributes().forEach((key, value) -> attributes.put(key.getKey(), String.valueOf(value)));
             return new RecordedSpan(span.getTraceId(), span.getSpanId(),
                     span.getParentSpanContext().isValid() ? span.getParentSpanId() : null, SERVICE, span.getName(),
-                    span.getKind().name().toLowerCase(java.util.Locale.ROOT), span.getStartEpochNanos(), span.getEndEpochNanos(),
+                    span.getKind().name().toLowerCase(Locale.ROOT), span.getStartEpochNanos(), span.getEndEpochNanos(),
                     attributes, span.getStatus().getStatusCode() == StatusCode.ERROR);
         }
 
