@@ -10,11 +10,8 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.restassured.response.Response;
 
@@ -23,8 +20,7 @@ import io.restassured.response.Response;
  * Kafka): cancellations at each stage, the store's rejection, a deferred order's expiry. After each,
  * the audit checks every invariant across the services, the view included.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@ExtendWith(RunningShop.class)
+@AuditedJourneys
 class CompensationJourneyTest {
 
     private ShopApi shop;
@@ -32,11 +28,6 @@ class CompensationJourneyTest {
     @BeforeAll
     void connect(ShopApi shop) {
         this.shop = shop;
-    }
-
-    @AfterEach
-    void everyInvariantHolds() throws Exception {
-        shop.assertAuditPasses();
     }
 
     @Test

@@ -10,11 +10,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.restassured.response.Response;
 
@@ -23,8 +20,7 @@ import io.restassured.response.Response;
  * Idempotency-Key (a double click, two tabs, a client retrying while the first is still paid), make one
  * order and one charge; the audit then finds one payment for it.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@ExtendWith(RunningShop.class)
+@AuditedJourneys
 class IdempotentOrderJourneyTest {
 
     private static final int AT_ONCE = 24;
@@ -34,11 +30,6 @@ class IdempotentOrderJourneyTest {
     @BeforeAll
     void connect(ShopApi shop) {
         this.shop = shop;
-    }
-
-    @AfterEach
-    void everyInvariantHolds() throws Exception {
-        shop.assertAuditPasses();
     }
 
     @Test

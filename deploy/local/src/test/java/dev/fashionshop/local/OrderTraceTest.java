@@ -17,9 +17,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.vertx.core.json.JsonObject;
 
@@ -29,7 +28,7 @@ import io.vertx.core.json.JsonObject;
  * order-service, its call to payment-service, the outbox relay's send and every consumer of OrderPlaced; and
  * the services' log lines name the trace they were written in.
  */
-@ExtendWith(RunningShop.class)
+@AuditedJourneys
 class OrderTraceTest {
 
     private static final Set<String> PLACING = Set.of("gateway", "order-service", "payment-service", "store-service",
@@ -37,14 +36,13 @@ class OrderTraceTest {
 
     private ShopApi shop;
 
-    @AfterEach
-    void everyInvariantHolds() throws Exception {
-        shop.assertAuditPasses();
+    @BeforeAll
+    void connect(ShopApi shop) {
+        this.shop = shop;
     }
 
     @Test
-    void aPlacedOrderIsOneTraceFromTheGatewayThroughPaymentToEveryConsumerOfItsEvent(ShopApi shop) {
-        this.shop = shop;
+    void aPlacedOrderIsOneTraceFromTheGatewayThroughPaymentToEveryConsumerOfItsEvent() {
         String sku = "TRACE-" + UUID.randomUUID();
         String itemId = shop.registerItem(sku, 5, 2500);
         shop.awaitCatalogued(itemId, sku);
@@ -73,8 +71,7 @@ class OrderTraceTest {
     }
 
     @Test
-    void aLogLineCarriesTheTraceOfTheRequestItWasWrittenIn(ShopApi shop) throws Exception {
-        this.shop = shop;
+    void aLogLineCarriesTheTraceOfTheRequestItWasWrittenIn() throws Exception {
         String sku = "TRACE-" + UUID.randomUUID();
         String itemId = shop.registerItem(sku, 5, 2500);
         shop.awaitCatalogued(itemId, sku);

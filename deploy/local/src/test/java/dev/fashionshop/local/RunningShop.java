@@ -41,7 +41,7 @@ final class RunningShop implements ParameterResolver {
         return shop();
     }
 
-    private static synchronized ShopApi shop() {
+    static synchronized ShopApi shop() {
         if (shared == null) {
             try {
                 // two instances of order-service, as in Kubernetes: GracefulShutdownTest stops one under load

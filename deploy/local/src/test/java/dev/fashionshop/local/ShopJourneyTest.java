@@ -10,11 +10,8 @@ import java.time.Duration;
 import java.util.UUID;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -23,8 +20,7 @@ import io.restassured.response.Response;
  * The saga's happy path end to end, through the gateway of a real local run (five services, real
  * PostgreSQL and Kafka), as the buyers and the owner live it.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@ExtendWith(RunningShop.class)
+@AuditedJourneys
 class ShopJourneyTest {
 
     private static final Duration SAGA_STEP = ShopApi.SAGA_STEP;
@@ -36,11 +32,6 @@ class ShopJourneyTest {
     void connect(ShopApi shop) {
         this.shop = shop;
         this.gateway = shop.gateway;
-    }
-
-    @AfterEach
-    void everyInvariantHolds() throws Exception {
-        shop.assertAuditPasses();
     }
 
     @Test

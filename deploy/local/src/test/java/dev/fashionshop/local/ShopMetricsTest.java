@@ -19,14 +19,11 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.fashionshop.local.metrics.ServiceMetrics;
 import dev.fashionshop.local.services.ServiceSpec;
@@ -36,9 +33,8 @@ import dev.fashionshop.local.services.ServiceSpec;
  * orders by outcome, the saga's stage latencies, the outbox, dead-lettered events, the payment circuit
  * breaker and the fallback's reasons, next to what Quarkus measures itself (HTTP, Kafka consumers).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@ExtendWith(RunningShop.class)
+@AuditedJourneys
 class ShopMetricsTest {
 
     private static final String BREAKER_STATE = "ft_circuitbreaker_state_current";
@@ -51,11 +47,6 @@ class ShopMetricsTest {
     @BeforeAll
     void connect(ShopApi shop) {
         this.shop = shop;
-    }
-
-    @AfterEach
-    void everyInvariantHolds() throws Exception {
-        shop.assertAuditPasses();
     }
 
     @Test

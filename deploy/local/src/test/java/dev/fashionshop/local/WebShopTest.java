@@ -26,8 +26,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Locator;
@@ -42,8 +40,7 @@ import dev.fashionshop.local.ShopBrowser.Screen;
  * The web UI in Chromium against the real local run: a buyer and the owner, each in a browser of their own,
  * go through the saga by clicking, and every change reaches the buyer's page without a reload.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@ExtendWith(RunningShop.class)
+@AuditedJourneys
 class WebShopTest {
 
     /** The OIDC provider the test shop's web UI offers; it exists only in this test's browser (see signsInWith…). */
@@ -65,9 +62,8 @@ class WebShopTest {
     }
 
     @AfterEach
-    void everyInvariantHolds(TestInfo test) throws Exception {
+    void closeTheBrowsersContexts(TestInfo test) {
         browser.closeContexts(test.getTestMethod().orElseThrow().getName());
-        shop.assertAuditPasses();
     }
 
     /** An item of the test's own, with a name no other item has, in two sizes and a sold-out third. */
