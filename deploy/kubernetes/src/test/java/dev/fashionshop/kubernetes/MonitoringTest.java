@@ -72,7 +72,7 @@ class MonitoringTest {
         assertThat(problems).anyMatch(p -> p.contains("PrometheusRule broken") && p.contains("spec.group "));
         assertThat(problems).anyMatch(p -> p.contains("rules[0].expresion"));
         assertThat(problems).anyMatch(p -> p.contains("rules[0].expr is required"));
-        assertThat(problems).anyMatch(p -> p.contains("rules[1].") && p.contains("one of the two"));
+        assertThat(problems).anyMatch(p -> p.contains("rules[1].alert or") && p.contains("not both"));
         assertThat(problems).anyMatch(p -> p.contains("PrometheusRule labels-as-a-list"));
     }
 

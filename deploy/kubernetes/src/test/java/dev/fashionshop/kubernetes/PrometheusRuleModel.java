@@ -60,7 +60,7 @@ final class PrometheusRuleModel {
                     problems.add(where + ": " + rulePath + "expr is required");
                 }
                 if ((rule.getAlert() == null) == (rule.getRecord() == null)) {
-                    problems.add(where + ": " + rulePath + " is an alert or a recording rule, one of the two");
+                    problems.add(where + ": " + rulePath + "alert or " + rulePath + "record is required, not both");
                 }
             }
         }
