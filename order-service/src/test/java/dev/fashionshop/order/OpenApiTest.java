@@ -30,7 +30,7 @@ class OpenApiTest extends OrderServiceTest {
 
     @Test
     void placingPayingAndCancellingDocumentEachAnswerWithItsProblem() {
-        assertThat(openApi.getMap(PLACE + ".responses")).containsKeys("201", "400", "401", "402", "403", "409", "422", "503");
+        assertThat(openApi.getMap(PLACE + ".responses")).containsKeys("201", "400", "401", "402", "403", "409", "422", "429", "503");
         assertThat(openApi.getString(PLACE + ".responses.'201'.content.'application/json'.schema.'$ref'"))
                 .isEqualTo("#/components/schemas/OrderView");
         assertThat(openApi.getMap(PLACE + ".responses.'201'.headers")).containsKey("Location");

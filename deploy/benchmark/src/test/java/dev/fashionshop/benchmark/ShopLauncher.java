@@ -42,7 +42,11 @@ final class ShopLauncher implements AutoCloseable {
                 command.add("--service-jvm-option=" + option);
             }
         }
-        runner = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        // the two demo buyers stand for the crowd the arrival rate is: each places up to 20 orders a second, far
+        // beyond a buyer's quota (shop.orders.rate-limit), which the runner's services inherit from its environment
+        builder.environment().put("SHOP_ORDERS_RATE_LIMIT_ORDERS", "1000000");
+        runner = builder.start();
         Thread console = new Thread(this::followConsole, "runner-console");
         console.setDaemon(true);
         console.start();

@@ -19,4 +19,15 @@ public interface OrdersConfig {
 
     /** How often the timers of unpaid orders run: a scheduler interval such as {@code 60s}, or {@code off}. */
     String expiryCheckInterval();
+
+    /** How many orders a buyer places per period on one replica. */
+    RateLimit rateLimit();
+
+    interface RateLimit {
+
+        /** Orders a buyer places at once, and again over each period (refilled evenly). */
+        int orders();
+
+        Duration period();
+    }
 }

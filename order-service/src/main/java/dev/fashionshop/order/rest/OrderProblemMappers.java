@@ -29,4 +29,16 @@ public class OrderProblemMappers {
                 .header("Retry-After", OrderAdmission.RETRY_AFTER_SECONDS)
                 .build();
     }
+
+    /** The buyer placed as many orders as the period allows ({@link BuyerRateLimit}): nothing was stored. */
+    @ServerExceptionMapper
+    public Response tooMany(BuyerRateLimit.SpentException e) {
+        long seconds = e.retryAfterSeconds();
+        return Response.fromResponse(Problem.of(429, "Too Many Requests",
+                        "This buyer has placed as many orders as a buyer may in a short while; nothing was stored. Send it again after "
+                                + seconds + " s.")
+                        .toResponse())
+                .header("Retry-After", seconds)
+                .build();
+    }
 }

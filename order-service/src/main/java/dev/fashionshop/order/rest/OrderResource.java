@@ -68,14 +68,16 @@ public class OrderResource {
     private final UriInfo uriInfo;
     private final IdempotencyKeys idempotencyKeys;
     private final OrderAdmission admission;
+    private final BuyerRateLimit rateLimit;
 
     OrderResource(OrderService orders, JsonWebToken buyer, UriInfo uriInfo, IdempotencyKeys idempotencyKeys,
-            OrderAdmission admission) {
+            OrderAdmission admission, BuyerRateLimit rateLimit) {
         this.orders = orders;
         this.buyer = buyer;
         this.uriInfo = uriInfo;
         this.idempotencyKeys = idempotencyKeys;
         this.admission = admission;
+        this.rateLimit = rateLimit;
     }
 
     public record LineRequest(@NotNull UUID itemId, @NotBlank @Size(max = 64) String sku,
@@ -97,6 +99,9 @@ public class OrderResource {
      * At most so many orders are placed at once per replica ({@link OrderAdmission}); beyond, the order is
      * refused at once (503, Retry-After, nothing stored) rather than queued for as long as the replica is
      * behind: a shop met by more than it can take (a cold start, a burst) keeps the orders it takes quick.
+     * <p>
+     * A buyer places at most so many orders a period on each replica (shop.orders.rate-limit); beyond, the
+     * order is refused before anything is stored (429, Retry-After).
      */
     @Operation(summary = "Place an order", description = "Priced from the catalogue and paid at once.")
     @Parameter(name = IdempotencyKey.HEADER, in = ParameterIn.HEADER,
@@ -120,6 +125,10 @@ public class OrderResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetails.class)))
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused: the key was sent with another request",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetails.class)))
+    @APIResponse(responseCode = "429", description = "Too many orders from this buyer: nothing was stored, send it again "
+            + "after Retry-After",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = SchemaType.INTEGER)),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetails.class)))
     @APIResponse(responseCode = "503", description = "Busy: nothing was stored, send the same order again after Retry-After. "
             + "Or Payment unavailable: the order is saved (orderId, orderStatus PAYMENT_DEFERRED), pay it at Location after "
             + "Retry-After",
@@ -131,6 +140,7 @@ public class OrderResource {
     @Cancellable(false)
     public Uni<Response> place(HttpHeaders headers,
             @NotNull @Valid PlaceOrderRequest request) {
+        rateLimit.take(buyer.getSubject());
         return admission.admit(() -> placeAdmitted(headers, request));
     }
 

@@ -5,6 +5,8 @@ import java.util.Map;
 
 import jakarta.ws.rs.core.Response;
 
+import io.vertx.core.json.JsonObject;
+
 /**
  * An RFC 9457 problem details answer ({@code application/problem+json}): a status, a short title, a
  * detail for this occurrence, and members of its own (e.g. {@code orderId}, {@code currentState}).
@@ -38,6 +40,11 @@ public final class Problem {
     public Problem with(String name, Object value) {
         members.put(name, value);
         return this;
+    }
+
+    /** The body of a problem answered outside the REST layer (a Vert.x handler), with no members of its own. */
+    public static String json(int status, String title, String detail) {
+        return new JsonObject(new Problem(status, title, detail).members).encode();
     }
 
     public Response toResponse() {

@@ -17,6 +17,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import dev.fashionshop.support.domain.IllegalTransitionException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import dev.fashionshop.support.idempotency.IdempotencyKeyReusedException;
 import dev.fashionshop.support.idempotency.InvalidIdempotencyKeyException;
 import dev.fashionshop.support.idempotency.RequestInProgressException;
@@ -25,12 +28,14 @@ import dev.fashionshop.support.idempotency.RequestInProgressException;
  * Every error a service answers, as a problem: bad input is a 400 naming what is wrong, an unknown
  * resource a 404, an Idempotency-Key reused with another request a 422 (one still in progress a 409), a row another
  * transaction changed first a 409 to send again, and an unexpected failure a 500 that reveals nothing of the internals. Security
- * refusals (401 with its challenge, 403) keep Quarkus' own answers.
+ * refusals are problems too: a 401 (no token, or one that is not valid) with its Bearer challenge, a 403 (a token of
+ * the wrong role).
  */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     private static final int CHANGED_MEANWHILE_RETRY_AFTER_SECONDS = 1;
+    static final String INVALID_TOKEN = "The bearer token is not valid: not signed by the shop's issuer, expired, or malformed";
 
     @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e) {
@@ -95,6 +100,28 @@ public class ProblemMappers {
                         "What this request changes was changed by another at the same moment; nothing was done, send it again")
                         .toResponse())
                 .header("Retry-After", CHANGED_MEANWHILE_RETRY_AFTER_SECONDS)
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response unauthenticated(UnauthorizedException e) {
+        return unauthorized("This needs a valid bearer token");
+    }
+
+    /** A token that is not valid: what is wrong with it stays in the service's log, as the challenge says no more. */
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e) {
+        return unauthorized(INVALID_TOKEN);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return Problem.of(Response.Status.FORBIDDEN, "This token's roles do not allow this").toResponse();
+    }
+
+    private static Response unauthorized(String detail) {
+        return Response.fromResponse(Problem.of(Response.Status.UNAUTHORIZED, detail).toResponse())
+                .header("WWW-Authenticate", "Bearer")
                 .build();
     }
 
