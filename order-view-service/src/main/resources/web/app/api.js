@@ -50,7 +50,8 @@ export const put = (path, body) => call('PUT', path, { body }).then((answer) => 
 /**
  * Follows a server-sent event stream with the bearer token in the Authorization header. A browser's EventSource
  * cannot send that header, and a token in the URL would end up in logs, so the stream is read with fetch; it
- * reconnects after a pause when the stream ends or fails. The stream carries changes only: onOpen runs at each
+ * reconnects after a pause when the stream ends or fails (after the answer's Retry-After when it was refused: the
+ * buyer holds as many streams open as one may, in other tabs). The stream carries changes only: onOpen runs at each
  * (re)connection, for the page to read what changed while it was not connected. Answers a function that stops it.
  */
 export function follow(path, onData, onOpen = () => {}) {
@@ -58,6 +59,7 @@ export function follow(path, onData, onOpen = () => {}) {
   let stopped = false;
   const run = async () => {
     while (!stopped) {
+      let pause = 2000;
       try {
         const user = currentUser();
         const response = await fetch(path, {
@@ -70,13 +72,16 @@ export function follow(path, onData, onOpen = () => {}) {
         if (response.ok) {
           onOpen();
           await readEvents(response.body, onData);
+        } else {
+          const retryAfter = Number.parseInt(response.headers.get('Retry-After') ?? '', 10);
+          pause = Number.isNaN(retryAfter) ? pause : retryAfter * 1000;
         }
       } catch (failure) {
         if (stopped) {
           return;
         }
       }
-      await new Promise((resolve) => setTimeout(resolve, 2000));
+      await new Promise((resolve) => setTimeout(resolve, pause));
     }
   };
   run();

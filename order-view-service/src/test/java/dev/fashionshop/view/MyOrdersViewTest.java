@@ -7,10 +7,13 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +31,9 @@ class MyOrdersViewTest extends ServiceTest {
 
     @ConfigProperty(name = "quarkus.http.test-port")
     int port;
+
+    @ConfigProperty(name = "shop.my-orders.streams-per-buyer")
+    int streamsPerBuyer;
 
     static String orderPlaced(String orderId, String buyer) {
         return """
@@ -168,6 +174,49 @@ class MyOrdersViewTest extends ServiceTest {
 
         String event = firstEvent.get(1, TimeUnit.SECONDS);
         assertThat(event).contains(orderId).contains("\"buyerId\":\"alice\"").doesNotContain(bobsOrder);
+    }
+
+    @Test
+    void aBuyerHoldsSoManyStreamsOpenAndOneMoreIsA429UntilOneCloses() throws Exception {
+        String carol = tokens.buyer("carol-" + UUID.randomUUID());
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/my-orders/stream"))
+                .header("Authorization", "Bearer " + carol)
+                .header("Accept", "text/event-stream")
+                .build();
+        List<HttpResponse<InputStream>> open = new ArrayList<>();
+        for (int i = 0; i < streamsPerBuyer; i++) {
+            HttpResponse<InputStream> stream = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            assertThat(stream.statusCode()).isEqualTo(200);
+            open.add(stream);
+        }
+
+        HttpResponse<String> refused = http.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(refused.headers().firstValue("Retry-After")).hasValue("30");
+        assertThat(refused.body()).contains("already follows their orders in " + streamsPerBuyer + " streams");
+        // another buyer is not refused
+        HttpResponse<InputStream> dave = http.send(HttpRequest.newBuilder(request.uri())
+                .header("Authorization", "Bearer " + tokens.buyer("dave-" + UUID.randomUUID()))
+                .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(dave.statusCode()).isEqualTo(200);
+        dave.body().close();
+
+        // a stream the client closes makes room for another
+        open.remove(0).body().close();
+        Awaitility.await().until(() -> {
+            HttpResponse<InputStream> again = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            if (again.statusCode() == 200) {
+                open.add(again);
+                return true;
+            }
+            again.body().close();
+            return false;
+        });
+        for (HttpResponse<InputStream> stream : open) {
+            stream.body().close();
+        }
     }
 
     private static boolean waitShortly(CompletableFuture<String> event) {

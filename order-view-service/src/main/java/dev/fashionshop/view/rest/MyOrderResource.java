@@ -13,20 +13,25 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestStreamElementType;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import dev.fashionshop.support.problem.Problem;
 import dev.fashionshop.view.service.MyOrderChanges;
 import dev.fashionshop.view.service.MyOrderQueries;
 import dev.fashionshop.view.service.MyOrderView;
+import dev.fashionshop.view.service.TooManyStreamsException;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
@@ -41,6 +46,9 @@ import io.smallrye.mutiny.Uni;
 @APIResponse(responseCode = "500", description = "An unexpected failure; the problem tells nothing of it",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetails.class)))
 public class MyOrderResource {
+
+    /** Seconds a buyer refused one more stream waits before trying again: about how long a page is left open. */
+    static final int STREAM_RETRY_AFTER_SECONDS = 30;
 
     private final MyOrderQueries queries;
     private final MyOrderChanges changes;
@@ -77,11 +85,22 @@ public class MyOrderResource {
     @Operation(summary = "The buyer's orders as they change (server-sent events)")
     @APIResponse(responseCode = "200", description = "An event, the whole order as JSON, each time one of the buyer's "
             + "orders changes")
+    @APIResponse(responseCode = "429", description = "The buyer already holds as many streams open as one buyer may "
+            + "(shop.my-orders.streams-per-buyer): close one first, or try again after Retry-After",
+            headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = SchemaType.INTEGER)),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetails.class)))
     @GET
     @Path("stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     public Multi<MyOrderView> stream() {
         return changes.of(buyer.getSubject());
+    }
+
+    @ServerExceptionMapper
+    public Response tooManyStreams(TooManyStreamsException e) {
+        return Response.fromResponse(Problem.of(429, "Too Many Requests", e.getMessage()).toResponse())
+                .header("Retry-After", STREAM_RETRY_AFTER_SECONDS)
+                .build();
     }
 }

@@ -10,6 +10,7 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import dev.fashionshop.support.messaging.PostgresNotifications;
+import dev.fashionshop.view.config.MyOrdersConfig;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
@@ -35,10 +36,12 @@ public class MyOrderChanges {
     /** Serialized: changes are read back on whichever event loop, and a processor takes one item at a time. */
     private final SerializedProcessor<MyOrderView, MyOrderView> changes = BroadcastProcessor.<MyOrderView> create().serialized();
     private final ConcurrentMap<String, Integer> streamsByBuyer = new ConcurrentHashMap<>();
+    private final int streamsPerBuyer;
 
-    MyOrderChanges(PostgresNotifications notifications, MyOrderQueries queries) {
+    MyOrderChanges(PostgresNotifications notifications, MyOrderQueries queries, MyOrdersConfig config) {
         this.notifications = notifications;
         this.queries = queries;
+        this.streamsPerBuyer = config.streamsPerBuyer();
     }
 
     void start(@Observes StartupEvent started) {
@@ -47,16 +50,33 @@ public class MyOrderChanges {
     }
 
     /**
-     * The buyer's orders as they change, from now on. Each stream buffers what its client has not asked for
+     * The buyer's orders as they change, from now on, unless the buyer holds as many streams open already
+     * (shop.my-orders.streams-per-buyer). The stream counts from this call, so that the refusal comes before any
+     * answer is sent, until it ends however it ends. Each stream buffers what its client has not asked for
      * yet: a broadcast fails a subscriber that is not ready for the next item, and an order's events come
      * in quick succession.
+     *
+     * @throws TooManyStreamsException when the buyer holds as many streams open already
      */
     public Multi<MyOrderView> of(String buyerId) {
+        if (!countStream(buyerId)) {
+            throw new TooManyStreamsException(streamsPerBuyer);
+        }
         return Multi.createFrom().publisher(changes).filter(view -> buyerId.equals(view.buyerId()))
                 .onOverflow().buffer(STREAM_BUFFER)
-                .onSubscription().invoke(() -> streamsByBuyer.merge(buyerId, 1, Integer::sum))
                 .onTermination().invoke(() -> streamsByBuyer.computeIfPresent(buyerId,
                         (buyer, streams) -> streams == 1 ? null : streams - 1));
+    }
+
+    /** Counts one more stream of the buyer's, unless as many are open: answers whether it was counted. */
+    private boolean countStream(String buyerId) {
+        boolean[] counted = new boolean[1];
+        streamsByBuyer.compute(buyerId, (buyer, streams) -> {
+            int open = streams == null ? 0 : streams;
+            counted[0] = open < streamsPerBuyer;
+            return counted[0] ? open + 1 : streams;
+        });
+        return counted[0];
     }
 
     private void changed(String payload) {

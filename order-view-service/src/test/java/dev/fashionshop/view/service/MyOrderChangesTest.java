@@ -12,7 +12,7 @@ import io.smallrye.mutiny.helpers.test.AssertSubscriber;
 
 class MyOrderChangesTest {
 
-    private final MyOrderChanges changes = new MyOrderChanges(null, null);
+    private final MyOrderChanges changes = new MyOrderChanges(null, null, () -> 5);
 
     @Test
     void aStreamHoldsTheChangesItsClientHasNotAskedForYet() {
