@@ -40,6 +40,8 @@ class GatewayTest {
     private final List<Throwable> unhandled = new CopyOnWriteArrayList<>();
     /** The paths of the upstream exchanges whose connection was closed. */
     private final List<String> upstreamClosed = new CopyOnWriteArrayList<>();
+    /** The paths of the requests the upstream received. */
+    private final List<String> upstreamReceived = new CopyOnWriteArrayList<>();
     private Vertx vertx;
     private Gateway gateway;
     private String gatewayUrl;
@@ -51,6 +53,7 @@ class GatewayTest {
         // what a handler throws lands here instead of the log ("Unhandled exception")
         vertx.exceptionHandler(unhandled::add);
         upstream = vertx.createHttpServer().requestHandler(request -> {
+            upstreamReceived.add(request.path());
             request.response().closeHandler(closed -> upstreamClosed.add(request.path()));
             if (request.path().equals("/api/echo/stream")) {
                 // a server-sent event stream that stays open until the client has read the first event
@@ -189,5 +192,53 @@ class GatewayTest {
         Awaitility.await("the upstream stream closed").atMost(Duration.ofSeconds(10))
                 .until(() -> upstreamClosed.contains("/api/echo/stream"));
         assertThat(unhandled).isEmpty();
+    }
+
+    @Test
+    void aBodyUpToTheLimitIsForwardedAndOneBeyondIsA413ProblemThatNeverReachesTheService() throws Exception {
+        byte[] atTheLimit = new byte[(int) Gateway.MAX_BODY_BYTES];
+        HttpResponse<String> forwarded = http.send(HttpRequest.newBuilder(URI.create(gatewayUrl + "/api/echo/fits"))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(atTheLimit)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(forwarded.statusCode()).isEqualTo(201);
+        assertThat(new JsonObject(forwarded.body()).getString("body")).hasSize(atTheLimit.length);
+
+        byte[] beyond = new byte[atTheLimit.length + 1];
+        assertTooLarge(http.send(HttpRequest.newBuilder(URI.create(gatewayUrl + "/api/echo/announced"))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(beyond)).build(), HttpResponse.BodyHandlers.ofString()));
+        assertThat(upstreamReceived).doesNotContain("/api/echo/announced");
+
+        // a body that does not announce its length (chunked) is cut off where it passes the limit
+        assertTooLarge(http.send(HttpRequest.newBuilder(URI.create(gatewayUrl + "/api/echo/chunked"))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(new byte[4 * atTheLimit.length])))
+                .build(), HttpResponse.BodyHandlers.ofString()));
+        assertThat(unhandled).isEmpty();
+    }
+
+    private static void assertTooLarge(HttpResponse<String> response) {
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
+        assertThat(new JsonObject(response.body()).getString("detail")).contains(String.valueOf(Gateway.MAX_BODY_BYTES));
+    }
+
+    /** What HTTP cannot parse, or beyond the request line's and the headers' limits, is refused as a problem too. */
+    @Test
+    void aRequestBeyondTheLimitsOfHttpIsAProblem() throws Exception {
+        assertThat(rawExchange("GET /api/echo/" + "a".repeat(5_000) + " HTTP/1.1\r\nHost: x\r\n\r\n"))
+                .startsWith("HTTP/1.").contains(" 414 ").contains("application/problem+json", "\"status\":414");
+        assertThat(rawExchange("GET /api/echo/1 HTTP/1.1\r\nHost: x\r\nX-Big: " + "b".repeat(20_000) + "\r\n\r\n"))
+                .startsWith("HTTP/1.").contains(" 431 ").contains("application/problem+json", "\"status\":431");
+        assertThat(rawExchange("GET /api/echo/1 HTTP/1.1\r\nHost: x\r\nContent-Length: many\r\n\r\n"))
+                .startsWith("HTTP/1.").contains(" 400 ").contains("application/problem+json", "\"status\":400");
+        assertThat(upstreamReceived).isEmpty();
+    }
+
+    /** Sends the bytes as they are and reads the answer until the gateway closes the connection. */
+    private String rawExchange(String request) throws Exception {
+        URI gatewayUri = URI.create(gatewayUrl);
+        try (java.net.Socket socket = new java.net.Socket(gatewayUri.getHost(), gatewayUri.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
     }
 }

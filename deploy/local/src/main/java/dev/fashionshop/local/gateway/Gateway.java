@@ -3,6 +3,8 @@ package dev.fashionshop.local.gateway;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
@@ -17,6 +19,7 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.RequestOptions;
@@ -30,11 +33,22 @@ import io.vertx.ext.web.Router;
  * server-sent events stream both ways). Paths no service owns get a 404 problem, an upstream that
  * cannot be reached a 503 problem with Retry-After. The gateway's own endpoints (such as /local/services),
  * which the runner adds, take the paths no service owns.
+ * <p>
+ * Limits, as an ingress has them: a body forwarded is at most {@link #MAX_BODY_BYTES} (a 413 problem), a request
+ * line at most 4 KiB (414) and the headers together at most 16 KiB (431), within the services' own limits; a request HTTP cannot parse is a 400.
+ * Each refusal is a problem, and the connection is closed after it.
  */
 public final class Gateway implements AutoCloseable {
 
     /** Hop-by-hop headers (RFC 9110, 7.6.1) are for one connection and are never forwarded. */
     private static final String API = "/api/";
+    /** The largest body forwarded: the services' own limit (quarkus.http.limits.max-body-size, service-support). */
+    public static final long MAX_BODY_BYTES = 64 * 1024;
+    /** Quarkus' own limits are 4 KiB and 20 KiB: what passes here, with the headers the gateway adds, passes there. */
+    private static final int MAX_REQUEST_LINE = 4 * 1024;
+    private static final int MAX_HEADERS = 16 * 1024;
+    /** How long the rest of a body beyond the limit is read (and dropped) before the connection is closed. */
+    private static final long LINGER_MILLIS = 5_000;
     private static final W3CTraceContextPropagator W3C = W3CTraceContextPropagator.getInstance();
     private static final TextMapGetter<MultiMap> HEADERS = new TextMapGetter<>() {
         @Override
@@ -84,8 +98,11 @@ public final class Gateway implements AutoCloseable {
     }
 
     public Future<Integer> listen(int port) {
-        return vertx.createHttpServer()
+        return vertx.createHttpServer(new HttpServerOptions()
+                        .setMaxInitialLineLength(MAX_REQUEST_LINE)
+                        .setMaxHeaderSize(MAX_HEADERS))
                 .requestHandler(this::handle)
+                .invalidRequestHandler(Gateway::invalid)
                 .listen(port, "localhost")
                 .map(started -> {
                     server = started;
@@ -98,7 +115,25 @@ public final class Gateway implements AutoCloseable {
         routes.match(request.path()).ifPresentOrElse(upstream -> forward(request, upstream), () -> localEndpoints.handle(request));
     }
 
+    /** A request HTTP could not parse, or whose request line or headers are beyond the limits. */
+    private static void invalid(HttpServerRequest request) {
+        Throwable cause = request.decoderResult().cause();
+        HttpServerResponse response = request.response().putHeader("Connection", "close");
+        if (cause instanceof TooLongHttpLineException) {
+            problem(response, 414, "URI Too Long", "The request line is longer than " + MAX_REQUEST_LINE + " bytes");
+        } else if (cause instanceof TooLongHttpHeaderException) {
+            problem(response, 431, "Request Header Fields Too Large", "The headers are larger than " + MAX_HEADERS + " bytes");
+        } else {
+            problem(response, 400, "Bad Request", "The request is not valid HTTP");
+        }
+    }
+
     private void forward(HttpServerRequest request, Upstream upstream) {
+        String length = request.getHeader("Content-Length");
+        if (length != null && announcesTooMuch(length)) {
+            tooLarge(request.response());
+            return;
+        }
         request.pause();
         HttpServerResponse response = request.response();
         Context traced = traced(request, upstream);
@@ -127,11 +162,37 @@ public final class Gateway implements AutoCloseable {
                     W3C.inject(traced, outgoing.headers(), MultiMap::set);
                     outgoing.putHeader("X-Forwarded-For", request.remoteAddress().hostAddress());
                     outgoing.putHeader("X-Forwarded-Proto", request.scheme());
-                    outgoing.send(request)
+                    LimitedBody body = new LimitedBody(request, MAX_BODY_BYTES, () -> {
+                        outgoing.reset();
+                        tooLarge(response);
+                        // the rest of the body is read and dropped, so that the client reads the answer instead of a
+                        // reset connection; one that goes on sending is cut off after a while
+                        request.resume();
+                        vertx.setTimer(LINGER_MILLIS, lingered -> request.connection().close());
+                    });
+                    outgoing.send(body)
                             .onSuccess(incoming -> relay(incoming, response, upstream))
-                            .onFailure(failure -> unavailable(request, upstream, failure));
+                            .onFailure(failure -> {
+                                if (!body.exceeded()) {
+                                    unavailable(request, upstream, failure);
+                                }
+                            });
                 })
                 .onFailure(failure -> unavailable(request, upstream, failure));
+    }
+
+    /** The body is not read to its end: the connection cannot carry another request after the answer. */
+    private static void tooLarge(HttpServerResponse response) {
+        response.putHeader("Connection", "close");
+        problem(response, 413, "Content Too Large", "The body is larger than the " + MAX_BODY_BYTES + " bytes a request may carry");
+    }
+
+    private static boolean announcesTooMuch(String length) {
+        try {
+            return Long.parseLong(length.trim()) > MAX_BODY_BYTES;
+        } catch (NumberFormatException notANumber) {
+            return false; // the service refuses it
+        }
     }
 
     /**
