@@ -60,7 +60,7 @@ public class DeliveryResource {
     @GET
     public Uni<List<DeliveryView>> list(@QueryParam("status") DeliveryStatus status,
             @QueryParam("orderId") UUID orderId,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         if (orderId != null) {
             return deliveries.findByOrder(orderId).map(found -> found == null ? List.of() : List.of(DeliveryView.of(found)));

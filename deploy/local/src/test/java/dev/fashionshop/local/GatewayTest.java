@@ -61,6 +61,11 @@ class GatewayTest {
                 request.response().write("data: first\n\n");
                 return;
             }
+            if (request.path().equals("/api/echo/quiet-stream")) {
+                // a stream with nothing to say yet: only its head is sent
+                request.response().setChunked(true).putHeader("Content-Type", "text/event-stream").writeHead();
+                return;
+            }
             if (request.path().equals("/api/echo/large")) {
                 writeLarge(request.response());
                 return;
@@ -141,6 +146,17 @@ class GatewayTest {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body()))) {
             assertThat(reader.readLine()).isEqualTo("data: first");
         }
+    }
+
+    @Test
+    void aStreamsHeadReachesTheClientBeforeItsFirstEvent() throws Exception {
+        HttpResponse<java.io.InputStream> response = http.sendAsync(
+                HttpRequest.newBuilder(URI.create(gatewayUrl + "/api/echo/quiet-stream")).build(),
+                HttpResponse.BodyHandlers.ofInputStream()).get(10, TimeUnit.SECONDS);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).contains("text/event-stream");
+        response.body().close();
     }
 
     @Test

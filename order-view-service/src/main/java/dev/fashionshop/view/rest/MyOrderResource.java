@@ -65,7 +65,7 @@ public class MyOrderResource {
     @APIResponse(responseCode = "400", description = "page or size out of range: violations names each",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetails.class)))
     @GET
-    public Uni<List<MyOrderView>> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+    public Uni<List<MyOrderView>> list(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         return queries.list(buyer.getSubject(), page, size);
     }

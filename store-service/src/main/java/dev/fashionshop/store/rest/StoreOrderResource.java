@@ -50,7 +50,7 @@ public class StoreOrderResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetails.class)))
     @GET
     public Uni<List<StoreOrderView>> list(@QueryParam("status") StoreOrderStatus status,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         return storeOrders.list(status, page, size).map(orders -> orders.stream().map(StoreOrderView::of).toList());
     }

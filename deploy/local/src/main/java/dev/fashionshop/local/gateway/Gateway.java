@@ -99,6 +99,9 @@ public final class Gateway implements AutoCloseable {
 
     public Future<Integer> listen(int port) {
         return vertx.createHttpServer(new HttpServerOptions()
+                        // HTTP/1.1 only, as the services behind it: an h2c upgrade would move the limits below into
+                        // HTTP/2's framing, where headers beyond them end the whole connection (GOAWAY), unanswered
+                        .setHttp2ClearTextEnabled(false)
                         .setMaxInitialLineLength(MAX_REQUEST_LINE)
                         .setMaxHeaderSize(MAX_HEADERS))
                 .requestHandler(this::handle)
@@ -247,7 +250,9 @@ public final class Gateway implements AutoCloseable {
         copyHeaders(incoming.headers(), response.headers());
         response.putHeader("X-Served-By", upstream.name());
         if (!incoming.headers().contains("Content-Length")) {
-            response.setChunked(true);
+            // a stream's head goes out at once, as the service sent it: a client learns it is connected before the
+            // first event, which may be long in coming
+            response.setChunked(true).writeHead();
         }
         incoming.handler(chunk -> {
             if (response.closed()) {

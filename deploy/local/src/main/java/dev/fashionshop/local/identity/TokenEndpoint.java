@@ -27,14 +27,17 @@ public final class TokenEndpoint implements LocalEndpoint {
     private void issueToken(RoutingContext context) {
         HttpServerResponse response = context.response();
         context.request().body().onSuccess(body -> {
-            JsonObject credentials;
+            String username;
+            String password;
             try {
-                credentials = body.toJsonObject();
-            } catch (DecodeException | ClassCastException e) {
-                Gateway.problem(response, 400, "Bad Request", "Expected {\"username\", \"password\"} as JSON");
+                JsonObject credentials = body.toJsonObject();
+                username = credentials.getString("username");
+                password = credentials.getString("password");
+            } catch (DecodeException | ClassCastException notStrings) {
+                Gateway.problem(response, 400, "Bad Request", "Expected {\"username\", \"password\"} as JSON strings");
                 return;
             }
-            identity.tokenFor(credentials.getString("username"), credentials.getString("password")).ifPresentOrElse(
+            identity.tokenFor(username, password).ifPresentOrElse(
                     token -> response
                             .putHeader("Content-Type", "application/json")
                             .putHeader("Cache-Control", "no-store")

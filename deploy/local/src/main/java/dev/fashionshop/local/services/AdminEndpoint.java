@@ -24,7 +24,7 @@ import io.vertx.ext.web.RoutingContext;
  * {@code /local/admin/{service}/{path}} goes to {@code /admin/{path}} of every instance of the service (the
  * payment simulator's knobs are per instance, and so is a circuit breaker), with the caller's Authorization,
  * so that each service checks the operator's token itself. The answer lists each instance's:
- * {@code [{instance, status, body}]}, with the first refusal's status if an instance refused.
+ * {@code [{instance, status, body}]}; if an instance refused, the first refusal, as a problem.
  */
 public final class AdminEndpoint implements LocalEndpoint {
 
@@ -104,16 +104,23 @@ public final class AdminEndpoint implements LocalEndpoint {
 
     private static void answer(HttpServerRequest request, List<ServiceProcess> instances, CompositeFuture all) {
         JsonArray answers = new JsonArray();
-        int status = 200;
+        JsonObject refusal = null;
         for (int i = 0; i < instances.size(); i++) {
             JsonObject answer = all.resultAt(i);
             answers.add(answer);
-            if (status == 200 && answer.getInteger("status") >= 300) {
-                status = answer.getInteger("status");
+            if (refusal == null && answer.getInteger("status") >= 400) {
+                refusal = answer;
             }
         }
+        if (refusal != null) {
+            // a refusal is a problem, as every other: the first instance's (each checks the same token and input)
+            JsonObject problem = refusal.getValue("body") instanceof JsonObject body ? body : new JsonObject();
+            Gateway.problem(request.response(), refusal.getInteger("status"), problem.getString("title", "Refused"),
+                    problem.getString("detail", refusal.getString("instance") + " answered " + refusal.getInteger("status")));
+            return;
+        }
         if (!request.response().closed()) {
-            request.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(answers.encode());
+            request.response().putHeader("Content-Type", "application/json").end(answers.encode());
         }
     }
 }
