@@ -61,4 +61,32 @@ class OrderStatusRulesTest {
             assertThat(storeStatus).as("arriving as %s", arrival).isEqualTo("CANCELLED");
         }
     }
+
+    @Test
+    void theOrdersStatusOnlyMovesForward() {
+        assertThat(OrderStatusRules.orderStatusAfter(null, "PAYMENT_DEFERRED")).isEqualTo("PAYMENT_DEFERRED");
+        assertThat(OrderStatusRules.orderStatusAfter("PAYMENT_DEFERRED", "PAYMENT_DEFERRED")).isEqualTo("PAYMENT_DEFERRED");
+        assertThat(OrderStatusRules.orderStatusAfter("PAYMENT_DEFERRED", "PAID")).isEqualTo("PAID");
+        assertThat(OrderStatusRules.orderStatusAfter("PAYMENT_DEFERRED", "EXPIRED")).isEqualTo("EXPIRED");
+        assertThat(OrderStatusRules.orderStatusAfter("PAYMENT_DEFERRED", "CANCELLED")).isEqualTo("CANCELLED");
+        assertThat(OrderStatusRules.orderStatusAfter("PAID", "CANCEL_REQUESTED")).isEqualTo("CANCEL_REQUESTED");
+        assertThat(OrderStatusRules.orderStatusAfter("CANCEL_REQUESTED", "CANCELLED")).isEqualTo("CANCELLED");
+        // a PaymentDeferred that reaches the view late: once sent again after the order expired (ChaosTest at scale)
+        assertThat(OrderStatusRules.orderStatusAfter("EXPIRED", "PAYMENT_DEFERRED")).isEqualTo("EXPIRED");
+        assertThat(OrderStatusRules.orderStatusAfter("PAID", "PAYMENT_DEFERRED")).isEqualTo("PAID");
+        assertThat(OrderStatusRules.orderStatusAfter("CANCELLED", "PAYMENT_DEFERRED")).isEqualTo("CANCELLED");
+        assertThat(OrderStatusRules.orderStatusAfter("CANCELLED", "PAID")).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void anExpiredOrderStaysExpiredWhateverTheOrderItsEventsArrivedIn() {
+        for (List<String> arrival : List.of(List.of("PAYMENT_DEFERRED", "PAYMENT_DEFERRED", "EXPIRED"),
+                List.of("PAYMENT_DEFERRED", "EXPIRED", "PAYMENT_DEFERRED"), List.of("EXPIRED", "PAYMENT_DEFERRED", "PAYMENT_DEFERRED"))) {
+            String orderStatus = null;
+            for (String reported : arrival) {
+                orderStatus = OrderStatusRules.orderStatusAfter(orderStatus, reported);
+            }
+            assertThat(orderStatus).as("arriving as %s", arrival).isEqualTo("EXPIRED");
+        }
+    }
 }

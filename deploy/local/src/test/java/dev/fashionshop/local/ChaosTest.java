@@ -1,5 +1,6 @@
 package dev.fashionshop.local;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -43,6 +45,10 @@ class ChaosTest {
     static final long SEED = 20261124L;
     static final int ORDERS = Integer.getInteger("chaos.orders", 200);
     static final int KILLS = Integer.getInteger("chaos.kills", 12);
+    /** Whether PostgreSQL restarts a third into the orders, and the Kafka broker two thirds in (the long run, -Pchaos). */
+    static final boolean RESTARTS = Boolean.getBoolean("chaos.restarts");
+    /** How long each stays down when it restarts. */
+    private static final String DOWN = "PT10S";
     static final int BUYERS = 4;
     private static final List<String> VICTIMS = ServiceSpec.SHOP.stream().map(ServiceSpec::name).toList();
 
@@ -55,6 +61,7 @@ class ChaosTest {
     private final AtomicInteger declined = new AtomicInteger();
     private final AtomicInteger cancelled = new AtomicInteger();
     private final AtomicInteger kills = new AtomicInteger();
+    private final List<String> restarts = new CopyOnWriteArrayList<>();
     /** Orders posted again with their key that answered the first order, and those that answered another. */
     private final AtomicInteger replayed = new AtomicInteger();
     private final AtomicInteger doubled = new AtomicInteger();
@@ -76,7 +83,7 @@ class ChaosTest {
         items.forEach(item -> shop.awaitCatalogued(item[0], item[1]));
 
         AtomicBoolean ordering = new AtomicBoolean(true);
-        ExecutorService threads = Executors.newFixedThreadPool(BUYERS + 2);
+        ExecutorService threads = Executors.newFixedThreadPool(BUYERS + 3);
         List<Future<?>> buyers = new ArrayList<>();
         AtomicInteger remaining = new AtomicInteger(ORDERS);
         for (int b = 0; b < BUYERS; b++) {
@@ -97,11 +104,13 @@ class ChaosTest {
         });
         long chaosSeed = random.nextLong();
         Future<?> chaos = threads.submit(() -> killAtRandom(new Random(chaosSeed), ordering));
+        Future<?> dependencies = threads.submit(this::restartDependencies);
 
         for (Future<?> buyer : buyers) {
             buyer.get(20, TimeUnit.MINUTES);
         }
         chaos.get(10, TimeUnit.MINUTES); // it goes on until it killed enough, then lets the buyers finish
+        dependencies.get(5, TimeUnit.MINUTES);
         ordering.set(false);
         owner.get(2, TimeUnit.MINUTES);
         threads.shutdown();
@@ -111,8 +120,11 @@ class ChaosTest {
         Awaitility.await("no cancellation waiting for the owner").atMost(Duration.ofMinutes(3))
                 .pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(1))
                 .until(() -> ownerRound(new Random(1), false) == 0);
+        long quiet = System.nanoTime();
         ShopAudit.Report report = shop.audit();
         report.print(System.out);
+        System.out.printf("CHAOS restarts %s, audit (waiting for quiet included) %d s%n", restarts,
+                Duration.ofNanos(System.nanoTime() - quiet).toSeconds());
         long notFinal = report.ordersByStatus().entrySet().stream()
                 .filter(e -> !Set.of("DELIVERED", "CANCELLED", "REJECTED", "EXPIRED", "PAYMENT_DECLINED").contains(e.getKey()))
                 .mapToLong(e -> e.getValue()).sum();
@@ -125,6 +137,7 @@ class ChaosTest {
 
         assertThat(placed.get()).isGreaterThanOrEqualTo(ORDERS);
         assertThat(kills.get()).isGreaterThanOrEqualTo(KILLS);
+        assertThat(restarts).hasSize(RESTARTS ? 2 : 0);
         assertThat(report.unquiet()).isEmpty();
         assertThat(report.violations()).isEmpty();
         assertThat(doubled.get()).as("orders posted again with their key that made another order").isZero();
@@ -243,6 +256,29 @@ class ChaosTest {
             }
         }
         return waiting;
+    }
+
+    /**
+     * With {@link #RESTARTS}: PostgreSQL restarts once a third of the orders are placed, the Kafka broker once two
+     * thirds are (the runner stops each, waits, starts it again on the same port and data); each while services
+     * are killed and buyers order.
+     */
+    private Void restartDependencies() {
+        if (!RESTARTS) {
+            return null;
+        }
+        for (String dependency : List.of("postgres", "kafka")) {
+            int after = ORDERS * (restarts.size() + 1) / 3;
+            Awaitility.await().forever().pollInterval(Duration.ofMillis(500)).until(() -> placed.get() >= after);
+            long start = System.nanoTime();
+            int status = given()
+                    .post(shop.gateway + "/local/infrastructure/{what}/restart?down=" + DOWN, dependency).statusCode();
+            String restart = "%s after %d orders (%d, %d s)".formatted(dependency, after, status,
+                    Duration.ofNanos(System.nanoTime() - start).toSeconds());
+            System.out.println("CHAOS restarted " + restart);
+            restarts.add(restart);
+        }
+        return null;
     }
 
     /**

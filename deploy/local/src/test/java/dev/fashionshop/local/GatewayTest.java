@@ -3,14 +3,21 @@ package dev.fashionshop.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
+import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
@@ -138,7 +145,7 @@ class GatewayTest {
 
     @Test
     void streamsServerSentEventsAsTheyComeWithoutWaitingForTheEnd() throws Exception {
-        HttpResponse<java.io.InputStream> response = http.sendAsync(
+        HttpResponse<InputStream> response = http.sendAsync(
                 HttpRequest.newBuilder(URI.create(gatewayUrl + "/api/echo/stream")).build(),
                 HttpResponse.BodyHandlers.ofInputStream()).get(10, TimeUnit.SECONDS);
 
@@ -150,7 +157,7 @@ class GatewayTest {
 
     @Test
     void aStreamsHeadReachesTheClientBeforeItsFirstEvent() throws Exception {
-        HttpResponse<java.io.InputStream> response = http.sendAsync(
+        HttpResponse<InputStream> response = http.sendAsync(
                 HttpRequest.newBuilder(URI.create(gatewayUrl + "/api/echo/quiet-stream")).build(),
                 HttpResponse.BodyHandlers.ofInputStream()).get(10, TimeUnit.SECONDS);
 
@@ -225,9 +232,24 @@ class GatewayTest {
 
         // a body that does not announce its length (chunked) is cut off where it passes the limit
         assertTooLarge(http.send(HttpRequest.newBuilder(URI.create(gatewayUrl + "/api/echo/chunked"))
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(new byte[4 * atTheLimit.length])))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[4 * atTheLimit.length])))
                 .build(), HttpResponse.BodyHandlers.ofString()));
         assertThat(unhandled).isEmpty();
+    }
+
+    /** The gateway refuses no body a service would take, nor passes one a service refuses (service-support's limit). */
+    @Test
+    void theBodyLimitIsTheServicesOwn() throws Exception {
+        String servicesLimit = null;
+        for (URL file : Collections.list(getClass().getClassLoader()
+                .getResources("META-INF/microprofile-config.properties"))) {
+            Properties properties = new Properties();
+            try (InputStream in = file.openStream()) {
+                properties.load(in);
+            }
+            servicesLimit = properties.getProperty("quarkus.http.limits.max-body-size", servicesLimit);
+        }
+        assertThat(servicesLimit).isEqualTo(Gateway.MAX_BODY_BYTES / 1024 + "K");
     }
 
     private static void assertTooLarge(HttpResponse<String> response) {
@@ -251,10 +273,10 @@ class GatewayTest {
     /** Sends the bytes as they are and reads the answer until the gateway closes the connection. */
     private String rawExchange(String request) throws Exception {
         URI gatewayUri = URI.create(gatewayUrl);
-        try (java.net.Socket socket = new java.net.Socket(gatewayUri.getHost(), gatewayUri.getPort())) {
+        try (Socket socket = new Socket(gatewayUri.getHost(), gatewayUri.getPort())) {
             socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
-            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
         }
     }
 }

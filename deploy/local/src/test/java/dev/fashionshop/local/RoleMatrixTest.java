@@ -2,6 +2,7 @@ package dev.fashionshop.local;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.is;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -147,7 +148,7 @@ class RoleMatrixTest {
             assertThat(refused.contentType()).startsWith("application/problem+json");
         }
         shop.as("alice").get(shop.gateway + "/api/orders/{id}", order).then().statusCode(200)
-                .body("status", org.hamcrest.Matchers.is("PAID"));
+                .body("status", is("PAID"));
         shop.awaitStoreOrder(order, "RECEIVED");
     }
 

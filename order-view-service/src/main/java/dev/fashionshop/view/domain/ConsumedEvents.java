@@ -93,7 +93,7 @@ public final class ConsumedEvents {
         @Override
         public void applyTo(MyOrder order) {
             describe(order);
-            order.orderStatus = "PAID";
+            order.orderStatus = OrderStatusRules.orderStatusAfter(order.orderStatus, "PAID");
         }
     }
 
@@ -104,7 +104,7 @@ public final class ConsumedEvents {
         @Override
         public void applyTo(MyOrder order) {
             describe(order);
-            order.orderStatus = "PAYMENT_DEFERRED";
+            order.orderStatus = OrderStatusRules.orderStatusAfter(order.orderStatus, "PAYMENT_DEFERRED");
         }
     }
 
@@ -115,7 +115,7 @@ public final class ConsumedEvents {
         @Override
         public void applyTo(MyOrder order) {
             order.buyerId = buyerId != null ? buyerId : order.buyerId;
-            order.orderStatus = status != null ? status : "CANCEL_REQUESTED";
+            order.orderStatus = OrderStatusRules.orderStatusAfter(order.orderStatus, status != null ? status : "CANCEL_REQUESTED");
         }
     }
 
@@ -125,7 +125,7 @@ public final class ConsumedEvents {
         @Override
         public void applyTo(MyOrder order) {
             order.buyerId = buyerId != null ? buyerId : order.buyerId;
-            order.orderStatus = "EXPIRED";
+            order.orderStatus = OrderStatusRules.orderStatusAfter(order.orderStatus, "EXPIRED");
         }
     }
 

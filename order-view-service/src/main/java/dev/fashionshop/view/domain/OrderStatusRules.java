@@ -15,7 +15,23 @@ public final class OrderStatusRules {
      */
     private static final Map<String, Integer> STORE_STEPS = Map.of("RECEIVED", 1, "ACCEPTED", 2, "CANCELLED", 3, "REJECTED", 3);
 
+    /**
+     * How far order-service took an order, by its events: deferred, paid, cancellation requested, and an end
+     * (cancelled or expired). A deferred order may be deferred again, then paid, cancelled or expired; nothing
+     * goes back.
+     */
+    private static final Map<String, Integer> ORDER_STEPS = Map.of("PAYMENT_DEFERRED", 1, "PAID", 2, "CANCEL_REQUESTED", 3,
+            "CANCELLED", 4, "EXPIRED", 4);
+
     private OrderStatusRules() {
+    }
+
+    /**
+     * The order's status once order-service reported {@code reported}: the furthest step wins, so that an event
+     * that reaches the view late (a PaymentDeferred sent again after the order expired) changes nothing.
+     */
+    public static String orderStatusAfter(String known, String reported) {
+        return step(ORDER_STEPS, reported) >= step(ORDER_STEPS, known) ? reported : known;
     }
 
     /**
@@ -23,11 +39,11 @@ public final class OrderStatusRules {
      * the furthest step wins, so that a late event (StoreReceived after StoreAccepted) changes nothing.
      */
     public static String storeStatusAfter(String known, String reported) {
-        return storeStep(reported) > storeStep(known) ? reported : known;
+        return step(STORE_STEPS, reported) > step(STORE_STEPS, known) ? reported : known;
     }
 
-    private static int storeStep(String storeStatus) {
-        return storeStatus == null ? 0 : STORE_STEPS.getOrDefault(storeStatus, 0);
+    private static int step(Map<String, Integer> steps, String status) {
+        return status == null ? 0 : steps.getOrDefault(status, 0);
     }
 
     public static String derive(String orderStatus, String paymentStatus, String storeStatus, String deliveryStatus) {
