@@ -43,9 +43,11 @@ final class ShopLauncher implements AutoCloseable {
             }
         }
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        // the two demo buyers stand for the crowd the arrival rate is: each places up to 20 orders a second, far
-        // beyond a buyer's quota (shop.orders.rate-limit), which the runner's services inherit from its environment
+        // the two demo buyers stand for the crowd the arrival rate is: each places up to 20 orders a second and
+        // follows dozens of streams, far beyond a buyer's quotas (shop.orders.rate-limit,
+        // shop.my-orders.streams-per-buyer), which the runner's services inherit from its environment
         builder.environment().put("SHOP_ORDERS_RATE_LIMIT_ORDERS", "1000000");
+        builder.environment().put("SHOP_MY_ORDERS_STREAMS_PER_BUYER", "100000");
         runner = builder.start();
         Thread console = new Thread(this::followConsole, "runner-console");
         console.setDaemon(true);

@@ -24,9 +24,11 @@ final class RunningShop implements ParameterResolver {
             "SHOP_ORDERS_DEFERRED_EXPIRY", "PT25S",
             "SHOP_ORDERS_PENDING_TIMEOUT", "PT5S",
             "SHOP_ORDERS_EXPIRY_CHECK_INTERVAL", "1s",
-            // the two demo buyers place the orders of a crowd here (ChaosTest alone: hundreds in minutes); the limit
-            // itself is order-service's RateLimitTest
+            // the two demo buyers place the orders and open the pages of a crowd here (ChaosTest alone: hundreds of
+            // orders in minutes; GatewayDisconnectTest: streams by the dozen); the limits themselves are order-service's
+            // RateLimitTest and order-view-service's MyOrdersViewTest
             "SHOP_ORDERS_RATE_LIMIT_ORDERS", "1000000",
+            "SHOP_MY_ORDERS_STREAMS_PER_BUYER", "1000",
             // the web UI offers an OIDC provider besides the demo users: WebShopTest plays that provider in the browser
             "SHOP_UI_OIDC_ISSUER", WebShopTest.OIDC_ISSUER);
 
