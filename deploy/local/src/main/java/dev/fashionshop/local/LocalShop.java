@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -24,6 +26,7 @@ import dev.fashionshop.local.gateway.Gateway;
 import dev.fashionshop.local.gateway.RouteTable;
 import dev.fashionshop.local.identity.LocalIdentity;
 import dev.fashionshop.local.identity.TokenEndpoint;
+import dev.fashionshop.local.infra.FaultyLink;
 import dev.fashionshop.local.infra.LocalKafka;
 import dev.fashionshop.local.infra.LocalPostgres;
 import dev.fashionshop.local.metrics.MetricsEndpoint;
@@ -74,8 +77,12 @@ public final class LocalShop implements AutoCloseable {
     private ScheduledExecutorService supervisor;
     private int gatewayPort;
     private int postgresPort;
+    /** Where the services reach the broker: its own port, or with fault links that of the link in front of it. */
     private int kafkaPort;
+    private int kafkaBrokerPort;
     private int kafkaControllerPort;
+    /** With {@link LocalShopOptions#faultLinks()}: before the broker, and before payment-service for order-service. */
+    private final Map<String, FaultyLink> links = new ConcurrentHashMap<>();
     private volatile boolean closed;
     /** Counted down when the shop starts stopping: what waits (a restart's pause) stops waiting. */
     private final CountDownLatch stopping = new CountDownLatch(1);
@@ -133,9 +140,15 @@ public final class LocalShop implements AutoCloseable {
         gatewayPort = portOrFree(options.gatewayPort());
         postgresPort = portOrFree(options.postgresPort());
         kafkaPort = portOrFree(options.kafkaPort());
+        kafkaBrokerPort = options.faultLinks() ? freePort() : kafkaPort;
         kafkaControllerPort = freePort();
+        vertx = Vertx.vertx();
         postgres = LocalPostgres.start(data.resolve("postgres"), postgresLog(), postgresPort, ServiceSpec.databases());
-        kafka = LocalKafka.start(data.resolve("kafka"), kafkaPort, kafkaControllerPort);
+        if (options.faultLinks()) {
+            // open before the broker starts: the broker's first clients, the runner's own, are sent to the link
+            links.put("kafka", FaultyLink.open(vertx, "kafka", kafkaPort, kafkaBrokerPort));
+        }
+        kafka = startKafka();
         if (!kafka.formattedNow()) {
             kafka.deleteGroupsOfOneTopic(ServiceSpec.SHOP.stream().map(ServiceSpec::name).toList());
         }
@@ -170,8 +183,22 @@ public final class LocalShop implements AutoCloseable {
                 }
             });
             pause(down);
-            unlessStopping(() -> kafka = LocalKafka.start(options.dataDirectory().resolve("kafka"), kafkaPort, kafkaControllerPort));
+            unlessStopping(() -> kafka = startKafka());
         }
+    }
+
+    private LocalKafka startKafka() throws Exception {
+        return LocalKafka.start(options.dataDirectory().resolve("kafka"), kafkaBrokerPort, kafkaPort, kafkaControllerPort);
+    }
+
+    /** The fault link of that name ("kafka" or "payment-service"), if the shop runs with fault links. */
+    public Optional<FaultyLink> link(String name) {
+        return Optional.ofNullable(links.get(name));
+    }
+
+    /** Every fault link; none unless the shop runs with fault links. */
+    public List<FaultyLink> links() {
+        return List.copyOf(links.values());
     }
 
     /** Waits, unless the shop starts stopping meanwhile. */
@@ -179,8 +206,14 @@ public final class LocalShop implements AutoCloseable {
         stopping.await(down.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private void startServices() throws IOException {
+    private void startServices() throws Exception {
         int paymentPort = freePort();
+        int paymentCallPort = paymentPort;
+        if (options.faultLinks()) {
+            FaultyLink paymentLink = FaultyLink.open(vertx, ServiceSpec.PAYMENT.name(), 0, paymentPort);
+            links.put(paymentLink.name(), paymentLink);
+            paymentCallPort = paymentLink.port();
+        }
         List<String> jvmOptions = new ArrayList<>(options.serviceJvmOptions());
         // found by the watchdog, and by the next runner, should this one die without stopping them
         jvmOptions.add(Leftovers.marker(options.dataDirectory()));
@@ -200,8 +233,8 @@ public final class LocalShop implements AutoCloseable {
                 env.put("DB_NAME", spec.database());
                 env.put("DB_USER", spec.database());
                 env.put("DB_PASSWORD", spec.database());
-                env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-                env.put("QUARKUS_REST_CLIENT_PAYMENT_SERVICE_URL", "http://localhost:" + paymentPort);
+                env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers());
+                env.put("QUARKUS_REST_CLIENT_PAYMENT_SERVICE_URL", "http://localhost:" + paymentCallPort);
                 env.put("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "http://localhost:" + gatewayPort + TracesEndpoint.OTLP);
                 // the log files are read by people: text lines, with their trace and span ids
                 env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
@@ -224,7 +257,6 @@ public final class LocalShop implements AutoCloseable {
     }
 
     private void startGateway() throws Exception {
-        vertx = Vertx.vertx();
         RouteTable<Gateway.Upstream> routes = gatewayRoutes(spec -> new Gateway.Upstream(spec.name(),
                 new InstancePicker(services.stream().filter(service -> service.spec() == spec).toList())::nextPort));
         gateway = new Gateway(vertx, routes, gatewayTracing.tracer())
@@ -313,12 +345,14 @@ public final class LocalShop implements AutoCloseable {
             if (gateway != null) {
                 gateway.close();
             }
-            if (vertx != null) {
-                vertx.close().toCompletionStage().toCompletableFuture().join();
-            }
             services.forEach(ServiceProcess::requestStop);
             Instant deadline = Instant.now().plus(SHOP_STOP_GRACE);
             services.forEach(service -> service.awaitStopped(deadline));
+            // after the services: a link that closed first would leave them talking into nothing as they stop
+            links.values().forEach(FaultyLink::close);
+            if (vertx != null) {
+                vertx.close().toCompletionStage().toCompletableFuture().join();
+            }
             if (kafka != null) {
                 kafka.close();
             }

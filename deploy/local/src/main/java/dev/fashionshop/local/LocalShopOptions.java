@@ -21,9 +21,12 @@ import dev.fashionshop.local.services.ClassArchive;
  * @param serviceJvmOptions JVM options for every service process
  * @param instances how many instances of a service to run, by name (1 when not named)
  * @param classArchive whether the services start from their class-data archives or write them
+ * @param faultLinks whether the services reach Kafka, and order-service reaches payment-service, through links
+ *        that /local/infrastructure can slow, stall or pause (FaultyLink): for fault tests, off otherwise
  */
 public record LocalShopOptions(Path dataDirectory, Path projectDirectory, int gatewayPort, int postgresPort,
-        int kafkaPort, List<String> serviceJvmOptions, Map<String, Integer> instances, ClassArchive classArchive) {
+        int kafkaPort, List<String> serviceJvmOptions, Map<String, Integer> instances, ClassArchive classArchive,
+        boolean faultLinks) {
 
     public int instancesOf(String service) {
         return Math.max(1, instances.getOrDefault(service, 1));

@@ -63,6 +63,10 @@ public final class ShopRunner implements Callable<Integer> {
             description = "One more JVM option for every service, e.g. -XX:StartFlightRecording to profile them (repeatable).")
     List<String> serviceJvmOptions = new ArrayList<>();
 
+    @Option(names = "--fault-links", description = "Put links that /local/infrastructure can slow, stall or pause "
+            + "between the services and Kafka, and between order-service and payment-service: for fault tests.")
+    boolean faultLinks;
+
     @Option(names = "--no-demo-catalogue", description = "Do not register the demo catalogue in a new data directory.")
     boolean noDemoCatalogue;
 
@@ -101,7 +105,7 @@ public final class ShopRunner implements Callable<Integer> {
         prepareDataDirectory();
         Watchdog.start(dataDirectory, dataDirectory.resolve("logs").resolve("watchdog.log"));
         LocalShopOptions options = new LocalShopOptions(dataDirectory, projectDirectory(), port, postgresPort,
-                kafkaPort, serviceJvmOptions(), instances, ClassArchive.USE);
+                kafkaPort, serviceJvmOptions(), instances, ClassArchive.USE, faultLinks);
         System.out.println("Data directory: " + dataDirectory);
         LocalShop shop = new LocalShop(options);
         CountDownLatch stopped = new CountDownLatch(1);

@@ -50,7 +50,9 @@ class OrderTraceTest {
         String orderId = shop.paidOrder("alice", itemId, sku, 1);
 
         JsonObject trace = Awaitility.await("the order's trace from every service").atMost(ShopApi.SAGA_STEP)
-                .until(() -> firstTraceOf(orderId), found -> found != null && services(found).containsAll(PLACING));
+                .until(() -> firstTraceOf(orderId), found -> found != null && services(found).containsAll(PLACING)
+                        && holdsSpan(found, "order-service producer") && holdsSpan(found, "store-service consumer")
+                        && holdsSpan(found, "order-view-service consumer"));
         List<JsonObject> spans = spans(trace);
         Map<String, JsonObject> byId = spans.stream().collect(Collectors.toMap(s -> s.getString("spanId"), Function.identity()));
         List<JsonObject> roots = spans.stream().filter(span -> !byId.containsKey(span.getString("parentSpanId"))).toList();
@@ -112,6 +114,14 @@ class OrderTraceTest {
 
     private static Set<String> services(JsonObject trace) {
         return trace.getJsonArray("services").stream().map(String.class::cast).collect(Collectors.toSet());
+    }
+
+    /**
+     * Each service exports its spans in its own batches, so a consumer's span can reach the runner before the
+     * relay's send that it hangs from: the trace is read once every span the assertions join up has arrived.
+     */
+    private static boolean holdsSpan(JsonObject trace, String serviceAndKind) {
+        return spans(trace).stream().anyMatch(span -> (span.getString("service") + " " + span.getString("kind")).equals(serviceAndKind));
     }
 
     private static List<JsonObject> spans(JsonObject trace) {

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * replay and the fault tests share it, each with its own items and orders. It is started by the first
  * class that needs it and stopped (SIGTERM, as a user would) when the test JVM ends (RunnerProcess). Unpaid orders
  * expire after seconds here, not half an hour, and a payment call cut short by a crash is given up
- * after 5 seconds, not a minute. The web UI's sign-in also offers an OIDC provider, which only WebShopTest's
+ * after 5 seconds, not a minute. The services reach Kafka, and order-service reaches payment-service, through the
+ * runner's fault links, which SlowNetworkTest makes slow, stall or pause. The web UI's sign-in also offers an OIDC provider, which only WebShopTest's
  * browser knows.
  */
 final class RunningShop implements ParameterResolver {
@@ -50,7 +51,8 @@ final class RunningShop implements ParameterResolver {
         if (shared == null) {
             try {
                 // two instances of order-service, as in Kubernetes: GracefulShutdownTest stops one under load
-                runner = RunnerProcess.start(Files.createTempDirectory("shop-e2e"), ENVIRONMENT, "--instances", "order-service=2");
+                runner = RunnerProcess.start(Files.createTempDirectory("shop-e2e"), ENVIRONMENT, "--instances", "order-service=2",
+                        "--fault-links");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

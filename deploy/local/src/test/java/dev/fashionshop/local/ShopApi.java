@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.assertj.core.api.Assertions;
 import org.awaitility.Awaitility;
@@ -180,6 +181,20 @@ final class ShopApi {
     ServiceMetrics metrics(String service) {
         return new ServiceMetrics(String.join("\n", instanceUrls(service).stream()
                 .map(url -> given().get(url + "/q/metrics").then().statusCode(200).extract().asString()).toList()));
+    }
+
+    /**
+     * Waits until payments flow again after a fault: enough orders of the item paid in a row that each
+     * order-service instance's breaker is closed and its window (its last ten calls) holds no failure from the
+     * fault, which would otherwise open it once the calls after the fault fill the window.
+     */
+    void awaitPaymentsFlowing(String itemId, String sku) {
+        int needed = 10 * instanceUrls("order-service").size();
+        AtomicInteger paidInARow = new AtomicInteger();
+        Awaitility.await("payments flowing").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200))
+                .until(() -> order("alice", itemId, sku, 1, null).statusCode() == 201
+                        ? paidInARow.incrementAndGet() >= needed
+                        : paidInARow.getAndSet(0) < 0);
     }
 
     /** Sets the payment simulator's knobs (payment-service is not routed: straight to it, as the operator). */

@@ -39,8 +39,16 @@ public final class LocalKafka implements AutoCloseable {
     }
 
     public static LocalKafka start(Path logDirectory, int port, int controllerPort) throws Exception {
+        return start(logDirectory, port, port, controllerPort);
+    }
+
+    /**
+     * A broker listening on {@code port} that tells its clients to reach it on {@code advertisedPort}: the
+     * port of a link in front of it (FaultyLink), which every client's connection then goes through.
+     */
+    public static LocalKafka start(Path logDirectory, int port, int advertisedPort, int controllerPort) throws Exception {
         Files.createDirectories(logDirectory);
-        KafkaConfig config = KafkaConfig.fromProps(serverProperties(logDirectory, port, controllerPort), false);
+        KafkaConfig config = KafkaConfig.fromProps(serverProperties(logDirectory, port, advertisedPort, controllerPort), false);
         boolean formattedNow = !Files.exists(logDirectory.resolve("meta.properties"));
         if (formattedNow) {
             format(config, logDirectory);
@@ -66,13 +74,13 @@ public final class LocalKafka implements AutoCloseable {
         return "localhost:" + port;
     }
 
-    private static Properties serverProperties(Path logDirectory, int port, int controllerPort) {
+    private static Properties serverProperties(Path logDirectory, int port, int advertisedPort, int controllerPort) {
         Properties props = new Properties();
         props.put("process.roles", "broker,controller");
         props.put("node.id", "1");
         props.put("controller.quorum.voters", "1@localhost:" + controllerPort);
         props.put("listeners", "PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
-        props.put("advertised.listeners", "PLAINTEXT://localhost:" + port);
+        props.put("advertised.listeners", "PLAINTEXT://localhost:" + advertisedPort);
         props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         props.put("controller.listener.names", "CONTROLLER");
         props.put("inter.broker.listener.name", "PLAINTEXT");

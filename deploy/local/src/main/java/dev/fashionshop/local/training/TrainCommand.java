@@ -56,7 +56,7 @@ public final class TrainCommand implements Callable<Integer> {
         System.setProperty("org.slf4j.simpleLogger.logFile", logs.resolve("infrastructure.log").toString());
         Watchdog.start(data, logs.resolve("watchdog.log"));
         LocalShopOptions options = new LocalShopOptions(data, project, 0, 0, 0, LocalShopOptions.DEFAULT_JVM_OPTIONS,
-                Map.of(), ClassArchive.TRAIN);
+                Map.of(), ClassArchive.TRAIN, false);
         List<String> written;
         try (LocalShop shop = new LocalShop(options)) {
             shop.start();
