@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
@@ -18,6 +20,7 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
@@ -42,6 +45,8 @@ class GatewayTest {
     /** 32 MB, far more than the sockets between the client, the gateway and the upstream hold. */
     private static final int LARGE_CHUNKS = 512;
     private static final Buffer CHUNK = Buffer.buffer(new byte[64 * 1024]);
+    /** The time a body may take here, instead of 30 s. */
+    private static final Duration BODY_TIME_LIMIT = Duration.ofSeconds(2);
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final List<Throwable> unhandled = new CopyOnWriteArrayList<>();
@@ -96,7 +101,7 @@ class GatewayTest {
         RouteTable<Gateway.Upstream> routes = new RouteTable<Gateway.Upstream>()
                 .add("/api/echo", new Gateway.Upstream("echo-service", upstream::actualPort))
                 .add("/api/down", new Gateway.Upstream("down-service", () -> deadPort));
-        gateway = new Gateway(vertx, routes, OpenTelemetry.noop().getTracer("test"));
+        gateway = new Gateway(vertx, routes, OpenTelemetry.noop().getTracer("test")).bodyTimeLimit(BODY_TIME_LIMIT);
         gatewayUrl = "http://localhost:" + gateway.listen(0).toCompletionStage().toCompletableFuture().get();
     }
 
@@ -256,6 +261,43 @@ class GatewayTest {
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
         assertThat(new JsonObject(response.body()).getString("detail")).contains(String.valueOf(Gateway.MAX_BODY_BYTES));
+    }
+
+    /**
+     * A slow client, trickling its body in a byte at a time, holds the service's connection no longer than the
+     * time a body may take: then it is answered 408 and let go of, as is the service; everyone else is served
+     * meanwhile.
+     */
+    @Test
+    void aBodyThatTricklesInSlowerThanTheTimeLimitIsA408ProblemAndLetsGoOfTheService() throws Exception {
+        URI gatewayUri = URI.create(gatewayUrl);
+        try (Socket slow = new Socket(gatewayUri.getHost(), gatewayUri.getPort())) {
+            slow.setSoTimeout(10_000);
+            OutputStream out = slow.getOutputStream();
+            out.write("POST /api/echo/slow HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            Awaitility.await("the slow request upstream").atMost(Duration.ofSeconds(5)).until(() -> upstreamReceived.contains("/api/echo/slow"));
+            long begin = System.nanoTime();
+            CompletableFuture<HttpResponse<String>> meanwhile = http.sendAsync(HttpRequest.newBuilder(URI.create(gatewayUrl + "/api/echo/other"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+            // a byte every 200 ms: never idle, always too slow
+            while (System.nanoTime() - begin < 2 * BODY_TIME_LIMIT.toNanos() && !slow.isInputShutdown()) {
+                try {
+                    out.write(' ');
+                    out.flush();
+                } catch (IOException cutOff) {
+                    break;
+                }
+                TimeUnit.MILLISECONDS.sleep(200);
+            }
+            String answer = new String(slow.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            assertThat(answer).startsWith("HTTP/1.1 408").contains("application/problem+json", "\"status\":408");
+            assertThat(meanwhile.get(10, TimeUnit.SECONDS).statusCode()).as("another client, served meanwhile").isEqualTo(201);
+        }
+        Awaitility.await("the upstream exchange closed").atMost(Duration.ofSeconds(10))
+                .until(() -> upstreamClosed.contains("/api/echo/slow"));
+        assertThat(unhandled).isEmpty();
     }
 
     /** What HTTP cannot parse, or beyond the request line's and the headers' limits, is refused as a problem too. */

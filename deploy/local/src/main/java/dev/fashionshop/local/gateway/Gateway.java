@@ -1,5 +1,6 @@
 package dev.fashionshop.local.gateway;
 
+import java.time.Duration;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -35,7 +36,8 @@ import io.vertx.ext.web.Router;
  * which the runner adds, take the paths no service owns.
  * <p>
  * Limits, as an ingress has them: a body forwarded is at most {@link #MAX_BODY_BYTES} (a 413 problem), a request
- * line at most 4 KiB (414) and the headers together at most 16 KiB (431), within the services' own limits; a request HTTP cannot parse is a 400.
+ * line at most 4 KiB (414) and the headers together at most 16 KiB (431), within the services' own limits; a request HTTP cannot parse is a 400;
+ * a body must arrive within {@link #BODY_TIME_LIMIT} (408).
  * Each refusal is a problem, and the connection is closed after it.
  */
 public final class Gateway implements AutoCloseable {
@@ -49,6 +51,8 @@ public final class Gateway implements AutoCloseable {
     private static final int MAX_HEADERS = 16 * 1024;
     /** How long the rest of a body beyond the limit is read (and dropped) before the connection is closed. */
     private static final long LINGER_MILLIS = 5_000;
+    /** How long a body may take to arrive, whole: nginx' client_body_timeout, though between reads there. */
+    public static final Duration BODY_TIME_LIMIT = Duration.ofSeconds(30);
     private static final W3CTraceContextPropagator W3C = W3CTraceContextPropagator.getInstance();
     private static final TextMapGetter<MultiMap> HEADERS = new TextMapGetter<>() {
         @Override
@@ -70,6 +74,7 @@ public final class Gateway implements AutoCloseable {
     private final HttpClient client;
     private final Tracer tracer;
     private HttpServer server;
+    private Duration bodyTimeLimit = BODY_TIME_LIMIT;
 
     /** A service the gateway forwards to; its port is looked up per request so that it may change. */
     public record Upstream(String name, Supplier<Integer> port) {
@@ -89,6 +94,12 @@ public final class Gateway implements AutoCloseable {
                         "No service owns " + context.request().path()))
                 .errorHandler(405, context -> problem(context.response(), 405, "Method Not Allowed",
                         context.request().method() + " is not allowed on " + context.request().path()));
+    }
+
+    /** How long a body may take to arrive ({@link #BODY_TIME_LIMIT} unless told): a test does not wait 30 s. */
+    public Gateway bodyTimeLimit(Duration limit) {
+        this.bodyTimeLimit = limit;
+        return this;
     }
 
     /** Serves the endpoint's paths from the gateway itself. */
@@ -165,13 +176,16 @@ public final class Gateway implements AutoCloseable {
                     W3C.inject(traced, outgoing.headers(), MultiMap::set);
                     outgoing.putHeader("X-Forwarded-For", request.remoteAddress().hostAddress());
                     outgoing.putHeader("X-Forwarded-Proto", request.scheme());
-                    LimitedBody body = new LimitedBody(request, MAX_BODY_BYTES, () -> {
+                    LimitedBody body = new LimitedBody(vertx, request, MAX_BODY_BYTES, bodyTimeLimit, () -> {
                         outgoing.reset();
                         tooLarge(response);
                         // the rest of the body is read and dropped, so that the client reads the answer instead of a
                         // reset connection; one that goes on sending is cut off after a while
                         request.resume();
                         vertx.setTimer(LINGER_MILLIS, lingered -> request.connection().close());
+                    }, () -> {
+                        outgoing.reset();
+                        tooSlow(request);
                     });
                     outgoing.send(body)
                             .onSuccess(incoming -> relay(incoming, response, upstream))
@@ -182,6 +196,18 @@ public final class Gateway implements AutoCloseable {
                             });
                 })
                 .onFailure(failure -> unavailable(request, upstream, failure));
+    }
+
+    /** A client that sends its body slower than the time limit is answered, and let go of. */
+    private void tooSlow(HttpServerRequest request) {
+        HttpServerResponse response = request.response();
+        if (response.headWritten()) {
+            request.connection().close();
+            return;
+        }
+        response.putHeader("Connection", "close");
+        problem(response, 408, "Request Timeout", "The body took longer than the " + bodyTimeLimit.toSeconds()
+                + " s a request may take to send it").onComplete(answered -> request.connection().close());
     }
 
     /** The body is not read to its end: the connection cannot carry another request after the answer. */
@@ -293,11 +319,11 @@ public final class Gateway implements AutoCloseable {
     }
 
     /** An RFC 9457 problem answer; nothing if the client has gone. */
-    public static void problem(HttpServerResponse response, int status, String title, String detail) {
+    public static Future<Void> problem(HttpServerResponse response, int status, String title, String detail) {
         if (response.closed()) {
-            return;
+            return Future.succeededFuture();
         }
-        response.setStatusCode(status)
+        return response.setStatusCode(status)
                 .putHeader("Content-Type", "application/problem+json")
                 .end(new JsonObject()
                         .put("type", "about:blank")
