@@ -110,6 +110,25 @@ class PaymentFaultToleranceTest extends OrderServiceTest {
                 "select count(*) from outbox_event where record_key = ? and type = 'OrderPlaced' and published_at is not null", id) == 1);
     }
 
+    /**
+     * The call timed out, but payment-service declined the payment: its PaymentDeclined ends the deferred order,
+     * as paying again would have (payment-service answers its first result), and the buyer can no longer pay it.
+     */
+    @Test
+    void aDeferredOrderWhosePaymentWasDeclinedAfterAllEndsDeclined() {
+        PaymentServiceStub.FAILING.set(true);
+        String id = place().then().statusCode(503).extract().path("orderId");
+        PaymentServiceStub.FAILING.set(false);
+        double declinedBefore = orders("declined");
+
+        kafka.sendEvent("payments", id, "PaymentDeclined", "{\"orderId\": \"" + id + "\", \"buyerId\": \"alice\"}");
+        Awaitility.await().untilAsserted(() -> given().auth().oauth2(alice).get("/api/orders/{id}", id)
+                .then().statusCode(200).body("status", is("PAYMENT_DECLINED")));
+        assertThat(orders("declined")).isEqualTo(declinedBefore + 1);
+        given().auth().oauth2(alice).contentType(ContentType.JSON).body("{}").post("/api/orders/{id}/payment", id)
+                .then().statusCode(409).body("currentState", is("PAYMENT_DECLINED"));
+    }
+
     @Test
     void aPaymentWhoseAnswerWasLostIsAskedAgainAndChargedOnce() {
         String id = given().auth().oauth2(alice).contentType(ContentType.JSON).body(item.order(1, "tok_lost_answer"))

@@ -20,6 +20,14 @@ class OrderStatusRulesTest {
     }
 
     @Test
+    void aDeclineEndsADeferredOrderButNotAnExpiredOrCancelledOne() {
+        assertThat(OrderStatusRules.derive("PAYMENT_DEFERRED", "DECLINED", null, null)).isEqualTo("PAYMENT_DECLINED");
+        assertThat(OrderStatusRules.derive("EXPIRED", "DECLINED", null, null)).isEqualTo("EXPIRED");
+        assertThat(OrderStatusRules.derive("CANCELLED", "DECLINED", null, null)).isEqualTo("CANCELLED");
+        assertThat(OrderStatusRules.derive(null, "DECLINED", null, null)).isEqualTo("PAYMENT_DECLINED");
+    }
+
+    @Test
     void theFurthestStepOfTheSagaWins() {
         assertThat(OrderStatusRules.derive(null, "APPROVED", null, null)).isEqualTo("PAID");
         assertThat(OrderStatusRules.derive("PAID", "APPROVED", "ACCEPTED", "STARTED")).isEqualTo("SHIPPING");

@@ -75,6 +75,15 @@ public final class ConsumedEvents {
     public record DeliveryCompleted() implements ConsumedEvent {
     }
 
+    /**
+     * payment-service declined the order's payment: the answer order-service waits for, or one it lost (the call
+     * timed out and the order was deferred). payment-service answers its first result to any later payment of
+     * the order, so the decline is final either way.
+     */
+    @RegisterForReflection
+    public record PaymentDeclined() implements ConsumedEvent {
+    }
+
     /** The last step of a cancellation: the store confirmed it and the money went back. */
     @RegisterForReflection
     public record PaymentRefunded() implements ConsumedEvent {

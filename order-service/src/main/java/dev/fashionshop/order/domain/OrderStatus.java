@@ -19,8 +19,9 @@ public enum OrderStatus {
 
     static final TransitionTable<OrderStatus> TRANSITIONS = TransitionTable.of(OrderStatus.class)
             .allow(PAYMENT_PENDING, PAID, PAYMENT_DECLINED, PAYMENT_DEFERRED)
-            // paying a deferred order again puts it back to PAYMENT_PENDING while the call is in flight
-            .allow(PAYMENT_DEFERRED, PAYMENT_PENDING, EXPIRED, CANCELLED)
+            // paying a deferred order again puts it back to PAYMENT_PENDING while the call is in flight; a decline
+            // that came after the call had timed out (PaymentDeclined) ends it, as paying again would
+            .allow(PAYMENT_DEFERRED, PAYMENT_PENDING, PAYMENT_DECLINED, EXPIRED, CANCELLED)
             // events of the store and of the delivery come on different topics, in any order: a later step
             // of the happy path implies the earlier ones, so the order may skip ahead (and an earlier step
             // arriving late is then refused, as a move backwards)

@@ -8,6 +8,7 @@ import dev.fashionshop.order.domain.ConsumedEvents.DeliveryCompleted;
 import dev.fashionshop.order.domain.ConsumedEvents.DeliveryStarted;
 import dev.fashionshop.order.domain.ConsumedEvents.ItemRegistered;
 import dev.fashionshop.order.domain.ConsumedEvents.ItemUpdated;
+import dev.fashionshop.order.domain.ConsumedEvents.PaymentDeclined;
 import dev.fashionshop.order.domain.ConsumedEvents.PaymentRefunded;
 import dev.fashionshop.order.domain.ConsumedEvents.StockChanged;
 import dev.fashionshop.order.domain.ConsumedEvents.StoreAccepted;
@@ -42,6 +43,7 @@ public class EventsConsumer {
                 .on(StoreRejected.class, (rejected, event) -> follow(orders, event, OrderStatus.REJECTED))
                 .on(DeliveryStarted.class, (started, event) -> follow(orders, event, OrderStatus.SHIPPING))
                 .on(DeliveryCompleted.class, (completed, event) -> follow(orders, event, OrderStatus.DELIVERED))
+                .on(PaymentDeclined.class, (declined, event) -> follow(orders, event, OrderStatus.PAYMENT_DECLINED))
                 .on(PaymentRefunded.class, (refunded, event) -> follow(orders, event, OrderStatus.CANCELLED))
                 .build();
     }

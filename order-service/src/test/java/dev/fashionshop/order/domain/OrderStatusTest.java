@@ -29,7 +29,7 @@ class OrderStatusTest {
     void theSagaAllowsTheseMovesAndNoOther() {
         TransitionTables.assertAllowsExactly(OrderStatus.TRANSITIONS, OrderStatus.class, Map.of(
                 PAYMENT_PENDING, Set.of(PAID, PAYMENT_DECLINED, PAYMENT_DEFERRED),
-                PAYMENT_DEFERRED, Set.of(PAYMENT_PENDING, EXPIRED, CANCELLED),
+                PAYMENT_DEFERRED, Set.of(PAYMENT_PENDING, PAYMENT_DECLINED, EXPIRED, CANCELLED),
                 PAID, Set.of(ACCEPTED, SHIPPING, DELIVERED, REJECTED, CANCEL_REQUESTED),
                 ACCEPTED, Set.of(SHIPPING, DELIVERED, CANCEL_REQUESTED),
                 SHIPPING, Set.of(DELIVERED, CANCEL_REQUESTED),

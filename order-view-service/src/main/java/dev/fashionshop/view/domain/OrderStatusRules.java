@@ -54,6 +54,10 @@ public final class OrderStatusRules {
             // the refund is the last step of a cancellation (order-service ends CANCELLED on it)
             return "REFUNDED".equals(paymentStatus) ? "CANCELLED" : "CANCEL_REQUESTED";
         }
+        if ("PAYMENT_DEFERRED".equals(orderStatus) && "DECLINED".equals(paymentStatus)) {
+            // a decline is final: order-service ends a deferred order on it (PaymentDeclined), as paying again would
+            return "PAYMENT_DECLINED";
+        }
         if ("PAYMENT_DEFERRED".equals(orderStatus) || "EXPIRED".equals(orderStatus)) {
             // order-service has not taken the money, whatever payment-service says: a payment approved
             // after the call timed out counts only once the buyer pays again (OrderPlaced), and is
