@@ -115,8 +115,13 @@ class ChaosTest {
         owner.get(2, TimeUnit.MINUTES);
         threads.shutdown();
 
-        // the dust settles: every service back, the owner confirms the cancellations still waiting
+        // the dust settles: every service back, every event where it goes (a cancellation may still be on its way to
+        // the store), and the owner confirms the cancellations still waiting
+        long lastOrder = System.nanoTime();
         VICTIMS.forEach(shop::awaitServiceUp);
+        assertThat(shop.audit().unquiet()).as("what was still moving before the owner's last round").isEmpty();
+        System.out.printf("CHAOS every service up and the shop quiet %d s after the last order%n",
+                Duration.ofNanos(System.nanoTime() - lastOrder).toSeconds());
         Awaitility.await("no cancellation waiting for the owner").atMost(Duration.ofMinutes(3))
                 .pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(1))
                 .until(() -> ownerRound(new Random(1), false) == 0);
