@@ -64,6 +64,8 @@ class ChaosTest {
     private final List<String> restarts = new CopyOnWriteArrayList<>();
     /** Orders posted again with their key that answered the first order, and those that answered another. */
     private final AtomicInteger replayed = new AtomicInteger();
+    /** Every order the shop answered (201, 402 or 503 with its id): each must still be there at the end. */
+    private final List<String> answeredOrders = new CopyOnWriteArrayList<>();
     private final AtomicInteger doubled = new AtomicInteger();
 
     @BeforeAll
@@ -130,21 +132,25 @@ class ChaosTest {
         report.print(System.out);
         System.out.printf("CHAOS restarts %s, audit (waiting for quiet included) %d s%n", restarts,
                 Duration.ofNanos(System.nanoTime() - quiet).toSeconds());
+        List<String> answered = answeredOrders.stream().distinct().toList();
+        long lost = answered.size() - shop.queryForLong("order_service",
+                "select count(*) from orders where id::text = any(string_to_array(?, ','))", String.join(",", answered));
         long notFinal = report.ordersByStatus().entrySet().stream()
                 .filter(e -> !Set.of("DELIVERED", "CANCELLED", "REJECTED", "EXPIRED", "PAYMENT_DECLINED").contains(e.getKey()))
                 .mapToLong(e -> e.getValue()).sum();
         System.out.printf("CHAOS seed=%d orders placed=%d (requests %d, failed requests %d, deferred %d of which paid later %d,"
                 + " declined %d, cancelled %d, posted again with their key %d, of which answered another order %d)"
-                + " faults injected=%d violations=%d orders not final=%d (awaiting the owner or"
+                + " faults injected=%d violations=%d answered and lost=%d orders not final=%d (awaiting the owner or"
                 + " the courier) not quiet=%s by status %s%n", SEED, placed.get(), attempts.get(), failedRequests.get(),
                 deferred.get(), paidLater.get(), declined.get(), cancelled.get(), replayed.get() + doubled.get(),
-                doubled.get(), kills.get(), report.violations().size(), notFinal, report.unquiet(), report.ordersByStatus());
+                doubled.get(), kills.get(), report.violations().size(), lost, notFinal, report.unquiet(), report.ordersByStatus());
 
         assertThat(placed.get()).isGreaterThanOrEqualTo(ORDERS);
         assertThat(kills.get()).isGreaterThanOrEqualTo(KILLS);
         assertThat(restarts).hasSize(RESTARTS ? 2 : 0);
         assertThat(report.unquiet()).isEmpty();
         assertThat(report.violations()).isEmpty();
+        assertThat(lost).as("orders answered with their id, missing from order-service").isZero();
         assertThat(doubled.get()).as("orders posted again with their key that made another order").isZero();
         assertThat(replayed.get()).as("orders posted again with their key").isPositive();
     }
@@ -166,6 +172,7 @@ class ChaosTest {
             } while (answer.statusCode() == 400);
             placed.incrementAndGet();
             String orderId = answer.statusCode() == 201 ? answer.path("id") : orderIdOf(answer);
+            answeredOrders.add(orderId);
             if (random.nextInt(5) == 0) {
                 postAgain(buyer, key, body, orderId);
             }
