@@ -103,10 +103,9 @@ final class InfrastructureEndpoint implements LocalEndpoint {
     }
 
     private void restart(RoutingContext context, String what, Restart restart) {
-        String downParam = context.request().getParam("down");
         Duration down;
         try {
-            down = downParam == null ? Duration.ZERO : Duration.parse(downParam);
+            down = duration(context, "down", Duration.ZERO);
         } catch (DateTimeParseException e) {
             Gateway.problem(context.response(), 400, "Bad Request", "down is an ISO-8601 duration, e.g. PT10S");
             return;
