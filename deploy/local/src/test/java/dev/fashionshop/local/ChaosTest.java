@@ -64,9 +64,9 @@ class ChaosTest {
     private final List<String> restarts = new CopyOnWriteArrayList<>();
     /** Orders posted again with their key that answered the first order, and those that answered another. */
     private final AtomicInteger replayed = new AtomicInteger();
+    private final AtomicInteger doubled = new AtomicInteger();
     /** Every order the shop answered (201, 402 or 503 with its id): each must still be there at the end. */
     private final List<String> answeredOrders = new CopyOnWriteArrayList<>();
-    private final AtomicInteger doubled = new AtomicInteger();
 
     @BeforeAll
     void connect(ShopApi shop) {
