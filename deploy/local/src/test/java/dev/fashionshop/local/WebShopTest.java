@@ -31,6 +31,8 @@ import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Route;
+import com.microsoft.playwright.TimeoutError;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 
@@ -45,6 +47,9 @@ class WebShopTest {
 
     /** The OIDC provider the test shop's web UI offers; it exists only in this test's browser (see signsInWith…). */
     static final String OIDC_ISSUER = "https://id.fashion-shop.test/realms/shop";
+
+    /** How long a look inside a retried wait may wait: the page's assertions default to a whole saga step. */
+    private static final double A_MOMENT_MS = 2_000;
 
     private ShopApi shop;
     private ShopBrowser browser;
@@ -217,11 +222,13 @@ class WebShopTest {
         }
         assertThat(buyer.getByText("Payment is busy, your order is kept: pay in a moment.").first()).isVisible();
 
-        // Playwright is not thread-safe: the page is only touched from the test's own thread
-        Awaitility.await().atMost(ShopApi.SAGA_STEP).pollInSameThread().untilAsserted(() -> {
+        // Playwright is not thread-safe: the page is only touched from the test's own thread. The button goes
+        // once the order is paid, maybe between two looks at it: each look waits a moment only, then looks again
+        Awaitility.await().atMost(ShopApi.SAGA_STEP).pollInSameThread().ignoreExceptionsInstanceOf(TimeoutError.class)
+                .untilAsserted(() -> {
             Locator payNow = button(buyer, "Pay now");
-            if (payNow.isVisible() && payNow.isEnabled()) {
-                payNow.click();
+            if (payNow.isVisible() && payNow.isEnabled(new Locator.IsEnabledOptions().setTimeout(A_MOMENT_MS))) {
+                payNow.click(new Locator.ClickOptions().setTimeout(A_MOMENT_MS));
             }
             Assertions.assertThat(field(buyer, "order-status").textContent()).isEqualTo("Paid");
         });
@@ -394,11 +401,13 @@ class WebShopTest {
         }
 
         operator.getByLabel("Order id").fill(orderId);
-        Awaitility.await("the order's spans at the runner").atMost(ShopApi.SAGA_STEP).untilAsserted(() -> {
+        // each service exports its spans in batches of its own: ask again until every one has arrived
+        Awaitility.await("the order's spans at the runner").atMost(ShopApi.SAGA_STEP).pollInSameThread().untilAsserted(() -> {
             button(operator, "Show its trace").click();
             for (String service : List.of("gateway", "order-service", "payment-service", "store-service")) {
                 assertThat(field(operator, "trace").getByRole(AriaRole.ROWHEADER, new Locator.GetByRoleOptions()
-                        .setName(service).setExact(true)).first()).isVisible();
+                        .setName(service).setExact(true)).first())
+                        .isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(A_MOMENT_MS));
             }
         });
         assertThat(field(operator, "trace")).containsText("handle OrderPlaced");
