@@ -9,8 +9,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,16 +23,15 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.fashionshop.local.services.ServiceSpec;
 
 /**
- * The database or the broker restarting is survived by every service without anyone's help: while it
- * is away each service reports not ready, or does not answer its readiness probe in time, which
- * Kubernetes counts the same (and stays alive: the runner restarts nobody), and when it is
- * back they are ready again and the saga goes on.
+ * The database or the broker restarting is survived by every service without anyone's help, as on
+ * Kubernetes: while the database is away each service reports not ready (or does not answer its
+ * readiness probe in time, which counts the same), as it can serve nothing; while the broker is away
+ * each stays ready and orders are still taken and paid, their events waiting in the outboxes. Nobody is
+ * restarted (liveness does not depend on either), and when the dependency is back the saga goes on.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(RunningShop.class)
@@ -40,6 +41,9 @@ class DependencyRestartTest {
     private static final List<String> SERVICES = ServiceSpec.SHOP.stream().map(ServiceSpec::name).toList();
 
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration PROBE_PERIOD = Duration.ofMillis(250);
+    /** While the broker is away, an order is placed every so many probes (about every 2 s). */
+    private static final int PROBES_PER_ORDER = 8;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(PROBE_TIMEOUT).build();
     private ShopApi shop;
@@ -49,41 +53,81 @@ class DependencyRestartTest {
         this.shop = shop;
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = { "postgres", "kafka" })
-    void everyServiceIsNotReadyWhileItIsAwayAndReadyAgainWhenItIsBack(String dependency) throws Exception {
-        Map<String, Integer> restartsBefore = new ConcurrentHashMap<>();
-        SERVICES.forEach(name -> restartsBefore.put(name, shop.service(name).getInteger("restarts")));
-        Map<String, String> urls = new ConcurrentHashMap<>();
-        SERVICES.forEach(name -> urls.put(name, shop.serviceUrl(name)));
+    @Test
+    void whileTheDatabaseIsAwayEveryServiceIsNotReadyAndItIsReadyAgainWhenItIsBack() throws Exception {
+        Map<String, Integer> restartsBefore = restarts();
 
-        CompletableFuture<Integer> restart = CompletableFuture.supplyAsync(() -> given()
-                .post(shop.gateway + "/local/infrastructure/{what}/restart?down=PT15S", dependency).statusCode());
-        Map<String, Boolean> seenNotReady = new ConcurrentHashMap<>();
-        // probe every service a few times a second, as the kubelet would, until the dependency is back
-        Awaitility.await().atMost(Duration.ofMinutes(2)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250))
-                .until(() -> {
-                    urls.entrySet().parallelStream().forEach(service -> {
-                        if (status(service.getValue() + "/q/health/ready") != 200) {
-                            seenNotReady.put(service.getKey(), true);
-                        }
-                    });
-                    return restart.isDone();
-                });
-        assertThat(restart.get()).isEqualTo(200);
+        Set<String> notReady = probeReadinessWhileRestarting("postgres", () -> {
+        });
 
-        assertThat(seenNotReady.keySet()).as("services that said they were not ready").containsExactlyInAnyOrderElementsOf(SERVICES);
+        assertThat(notReady).as("services that said they were not ready").containsExactlyInAnyOrderElementsOf(SERVICES);
         SERVICES.forEach(shop::awaitServiceUp);
-        // liveness stayed up: the runner, which kills a service after 3 failed liveness probes, restarted none
-        SERVICES.forEach(name -> assertThat(shop.service(name).getInteger("restarts")).as(name).isEqualTo(restartsBefore.get(name)));
+        assertThat(restarts()).as("restarts of each service").isEqualTo(restartsBefore);
 
         // and the saga goes on
-        String sku = "AFTER-" + dependency + "-" + UUID.randomUUID();
+        String sku = "AFTER-postgres-" + UUID.randomUUID();
         String itemId = shop.registerItem(sku, 3, 1000);
         String orderId = shop.paidOrder("alice", itemId, sku, 1);
         shop.awaitStoreOrder(orderId, "RECEIVED");
         shop.awaitView("alice", orderId, "PAID");
         shop.assertAuditPasses();
+    }
+
+    @Test
+    void whileTheBrokerIsAwayEveryServiceStaysReadyAndOrdersAreTakenAndPaid() throws Exception {
+        String sku = "DURING-kafka-" + UUID.randomUUID();
+        String itemId = shop.registerItem(sku, 100, 1000);
+        // the item is in order-service's catalogue (an event away) before the broker goes
+        List<String> taken = new ArrayList<>(List.of(shop.paidOrder("bob", itemId, sku, 1)));
+        Map<String, Integer> restartsBefore = restarts();
+
+        int[] probes = { 0 };
+        Set<String> notReady = probeReadinessWhileRestarting("kafka", () -> {
+            if (probes[0]++ % PROBES_PER_ORDER == 0) {
+                taken.add(shop.paidOrder("bob", itemId, sku, 1));
+            }
+        });
+
+        assertThat(notReady).as("services that said they were not ready").isEmpty();
+        assertThat(restarts()).as("restarts of each service").isEqualTo(restartsBefore);
+        assertThat(taken).as("orders taken and paid, one before the restart").hasSizeGreaterThan(5);
+        // what was taken while the broker was away goes on once it is back
+        for (String orderId : taken) {
+            shop.awaitStoreOrder(orderId, "RECEIVED");
+            shop.awaitView("bob", orderId, "PAID");
+        }
+        shop.assertAuditPasses();
+    }
+
+    /**
+     * Restarts the dependency, down 15 s, and probes every service's readiness a few times a second as the
+     * kubelet would, doing {@code meanwhile} after each round, until it is back; answers the services that
+     * were seen not ready.
+     */
+    private Set<String> probeReadinessWhileRestarting(String dependency, Runnable meanwhile) throws Exception {
+        Map<String, String> urls = new ConcurrentHashMap<>();
+        SERVICES.forEach(name -> urls.put(name, shop.serviceUrl(name)));
+        Set<String> notReady = ConcurrentHashMap.newKeySet();
+        CompletableFuture<Integer> restart = CompletableFuture.supplyAsync(() -> given()
+                .post(shop.gateway + "/local/infrastructure/{what}/restart?down=PT15S", dependency).statusCode());
+        Awaitility.await().atMost(Duration.ofMinutes(2)).pollDelay(Duration.ZERO).pollInterval(PROBE_PERIOD)
+                .until(() -> {
+                    urls.entrySet().parallelStream().forEach(service -> {
+                        if (status(service.getValue() + "/q/health/ready") != 200) {
+                            notReady.add(service.getKey());
+                        }
+                    });
+                    meanwhile.run();
+                    return restart.isDone();
+                });
+        assertThat(restart.get()).isEqualTo(200);
+        return notReady;
+    }
+
+    private Map<String, Integer> restarts() {
+        Map<String, Integer> restarts = new ConcurrentHashMap<>();
+        SERVICES.forEach(name -> restarts.put(name, shop.service(name).getInteger("restarts")));
+        return restarts;
     }
 
     /** A probe as Kubernetes makes it: an answer that takes longer than its timeout (2 s here) is a failure. */
