@@ -19,10 +19,10 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every service guarantees, checked against the real broker and database: it is ready with its
- * database, whether Kafka is there or not (its REST API needs the database alone), an event is recorded in the inbox once however often it is delivered, one it
- * does not act on is not recorded at all, and an unreadable message goes to the topic's dead-letter
- * topic while the consumer carries on.
+ * What every service guarantees, checked against the real broker and database: its readiness covers its
+ * database and not Kafka (its REST API needs the database alone) and its liveness the consumer, an event is
+ * recorded in the inbox once however often it is delivered, one it does not act on is not recorded at all,
+ * and an unreadable message goes to the topic's dead-letter topic while the consumer carries on.
  * <p>
  * A service's test extends it, is annotated with {@code @QuarkusTest}, and names a topic it consumes.
  */
