@@ -131,7 +131,7 @@ class MonitoringTest {
             }
         }
         assertThat(alerts).containsKeys("ShopOutboxBacklogGrowing", "ShopEventsDeadLettered", "ShopPaymentBreakerOpen",
-                "ShopConsumerLagging", "ShopReadinessFlapping");
+                "ShopConsumerLagging", "ShopKafkaUnreachable", "ShopReadinessFlapping");
     }
 
     @Test

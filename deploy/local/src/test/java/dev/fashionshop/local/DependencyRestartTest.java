@@ -9,7 +9,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,10 +30,11 @@ import dev.fashionshop.local.services.ServiceSpec;
 
 /**
  * The database or the broker restarting is survived by every service without anyone's help, as on
- * Kubernetes: while the database is away each service reports not ready (or does not answer its
- * readiness probe in time, which counts the same), as it can serve nothing; while the broker is away
- * each stays ready and orders are still taken and paid, their events waiting in the outboxes. Nobody is
- * restarted (liveness does not depend on either), and when the dependency is back the saga goes on.
+ * Kubernetes: while the database is away each service is not ready, as it can serve nothing; while the
+ * broker is away each stays ready and orders are still taken and paid, their events waiting in the
+ * outboxes. Liveness holds through both (nobody is restarted), and when the dependency is back the saga
+ * goes on. The services are probed as the kubelet probes them: a probe fails when it answers anything but
+ * 200 or takes over 2 s, and a service counts as not ready, or not live, after three failures in a row.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(RunningShop.class)
@@ -42,8 +45,11 @@ class DependencyRestartTest {
 
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
     private static final Duration PROBE_PERIOD = Duration.ofMillis(250);
-    /** While the broker is away, an order is placed every so many probes (about every 2 s). */
-    private static final int PROBES_PER_ORDER = 8;
+    /** The kubelet's failureThreshold: so many failed probes in a row and it acts. */
+    private static final int FAILURE_THRESHOLD = 3;
+    private static final Duration ORDER_PERIOD = Duration.ofSeconds(2);
+    /** What ShopKafkaUnreachable reads: a service's consumers' connections to the broker. */
+    private static final String BROKER_CONNECTIONS = "kafka_consumer_connection_count";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(PROBE_TIMEOUT).build();
     private ShopApi shop;
@@ -57,10 +63,11 @@ class DependencyRestartTest {
     void whileTheDatabaseIsAwayEveryServiceIsNotReadyAndItIsReadyAgainWhenItIsBack() throws Exception {
         Map<String, Integer> restartsBefore = restarts();
 
-        Set<String> notReady = probeReadinessWhileRestarting("postgres", () -> {
+        Probes probes = probeWhileRestarting("postgres", () -> {
         });
 
-        assertThat(notReady).as("services that said they were not ready").containsExactlyInAnyOrderElementsOf(SERVICES);
+        assertThat(probes.notReady).as("services not ready").containsExactlyInAnyOrderElementsOf(SERVICES);
+        assertThat(probes.notLive).as("services not live").isEmpty();
         SERVICES.forEach(shop::awaitServiceUp);
         assertThat(restarts()).as("restarts of each service").isEqualTo(restartsBefore);
 
@@ -78,50 +85,83 @@ class DependencyRestartTest {
         String sku = "DURING-kafka-" + UUID.randomUUID();
         String itemId = shop.registerItem(sku, 100, 1000);
         // the item is in order-service's catalogue (an event away) before the broker goes
-        List<String> taken = new ArrayList<>(List.of(shop.paidOrder("bob", itemId, sku, 1)));
+        String before = shop.paidOrder("bob", itemId, sku, 1);
         Map<String, Integer> restartsBefore = restarts();
 
-        int[] probes = { 0 };
-        Set<String> notReady = probeReadinessWhileRestarting("kafka", () -> {
-            if (probes[0]++ % PROBES_PER_ORDER == 0) {
-                taken.add(shop.paidOrder("bob", itemId, sku, 1));
+        List<String> answers = Collections.synchronizedList(new ArrayList<>());
+        List<String> takenWhileAway = Collections.synchronizedList(new ArrayList<>());
+        Instant[] nextOrder = { Instant.now() };
+        Probes probes = probeWhileRestarting("kafka", () -> {
+            if (Instant.now().isBefore(nextOrder[0])) {
+                return;
+            }
+            nextOrder[0] = Instant.now().plus(ORDER_PERIOD);
+            // away as the alert sees it: order-service's consumers hold no connection to the broker
+            boolean brokerAway = shop.metrics("order-service").sum(BROKER_CONNECTIONS) == 0;
+            var answer = shop.order("bob", itemId, sku, 1, null);
+            answers.add(answer.statusCode() + " " + answer.jsonPath().getString("status"));
+            if (brokerAway && answer.statusCode() == 201) {
+                takenWhileAway.add(answer.jsonPath().getString("id"));
             }
         });
 
-        assertThat(notReady).as("services that said they were not ready").isEmpty();
+        assertThat(probes.notReady).as("services not ready").isEmpty();
+        assertThat(probes.notLive).as("services not live").isEmpty();
         assertThat(restarts()).as("restarts of each service").isEqualTo(restartsBefore);
-        assertThat(taken).as("orders taken and paid, one before the restart").hasSizeGreaterThan(5);
+        assertThat(answers).as("answers to the orders placed meanwhile").isNotEmpty().containsOnly("201 PAID");
+        assertThat(takenWhileAway).as("orders taken while order-service had no connection to the broker").hasSizeGreaterThanOrEqualTo(3);
+        Awaitility.await("order-service connected to the broker again").atMost(ShopApi.SAGA_STEP)
+                .until(() -> shop.metrics("order-service").sum(BROKER_CONNECTIONS) > 0);
         // what was taken while the broker was away goes on once it is back
-        for (String orderId : taken) {
+        for (String orderId : takenWhileAway) {
             shop.awaitStoreOrder(orderId, "RECEIVED");
             shop.awaitView("bob", orderId, "PAID");
         }
+        shop.awaitStoreOrder(before, "RECEIVED");
         shop.assertAuditPasses();
     }
 
+    /** The services seen not ready and not live, each after {@value #FAILURE_THRESHOLD} failed probes in a row. */
+    private record Probes(Set<String> notReady, Set<String> notLive) {
+    }
+
     /**
-     * Restarts the dependency, down 15 s, and probes every service's readiness a few times a second as the
-     * kubelet would, doing {@code meanwhile} after each round, until it is back; answers the services that
-     * were seen not ready.
+     * Restarts the dependency, down 15 s, and probes every service's readiness and liveness a few times a
+     * second until it is back, doing {@code meanwhile} after each round; the restart has ended when this returns,
+     * whatever {@code meanwhile} threw.
      */
-    private Set<String> probeReadinessWhileRestarting(String dependency, Runnable meanwhile) throws Exception {
+    private Probes probeWhileRestarting(String dependency, Runnable meanwhile) throws Exception {
         Map<String, String> urls = new ConcurrentHashMap<>();
         SERVICES.forEach(name -> urls.put(name, shop.serviceUrl(name)));
-        Set<String> notReady = ConcurrentHashMap.newKeySet();
+        Map<String, Integer> readyFailures = new ConcurrentHashMap<>();
+        Map<String, Integer> liveFailures = new ConcurrentHashMap<>();
+        Probes probes = new Probes(ConcurrentHashMap.newKeySet(), ConcurrentHashMap.newKeySet());
         CompletableFuture<Integer> restart = CompletableFuture.supplyAsync(() -> given()
                 .post(shop.gateway + "/local/infrastructure/{what}/restart?down=PT15S", dependency).statusCode());
-        Awaitility.await().atMost(Duration.ofMinutes(2)).pollDelay(Duration.ZERO).pollInterval(PROBE_PERIOD)
-                .until(() -> {
-                    urls.entrySet().parallelStream().forEach(service -> {
-                        if (status(service.getValue() + "/q/health/ready") != 200) {
-                            notReady.add(service.getKey());
-                        }
+        try {
+            Awaitility.await().atMost(Duration.ofMinutes(2)).pollDelay(Duration.ZERO).pollInterval(PROBE_PERIOD)
+                    .until(() -> {
+                        urls.entrySet().parallelStream().forEach(service -> {
+                            probe(service.getKey(), service.getValue() + "/q/health/ready", readyFailures, probes.notReady);
+                            probe(service.getKey(), service.getValue() + "/q/health/live", liveFailures, probes.notLive);
+                        });
+                        meanwhile.run();
+                        return restart.isDone();
                     });
-                    meanwhile.run();
-                    return restart.isDone();
-                });
-        assertThat(restart.get()).isEqualTo(200);
-        return notReady;
+        } finally {
+            // the dependency is back before the next test, even when this one failed part-way
+            restart.exceptionally(failed -> -1).join();
+        }
+        assertThat(restart.get()).as("the restart's answer").isEqualTo(200);
+        return probes;
+    }
+
+    private void probe(String service, String url, Map<String, Integer> failuresInARow, Set<String> failed) {
+        if (status(url) == 200) {
+            failuresInARow.put(service, 0);
+        } else if (failuresInARow.merge(service, 1, Integer::sum) >= FAILURE_THRESHOLD) {
+            failed.add(service);
+        }
     }
 
     private Map<String, Integer> restarts() {

@@ -11,6 +11,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -223,9 +224,10 @@ class WebShopTest {
         assertThat(buyer.getByText("Payment is busy, your order is kept: pay in a moment.").first()).isVisible();
 
         // Playwright is not thread-safe: the page is only touched from the test's own thread. The button goes
-        // once the order is paid, maybe between two looks at it: each look waits a moment only, then looks again
-        Awaitility.await().atMost(ShopApi.SAGA_STEP).pollInSameThread().ignoreExceptionsInstanceOf(TimeoutError.class)
-                .untilAsserted(() -> {
+        // once the order is paid, maybe between two looks at it: each look waits a moment only, then looks again,
+        // a second after the last, when a click's answer has had time to come
+        Awaitility.await().atMost(ShopApi.SAGA_STEP).pollInSameThread().pollInterval(Duration.ofSeconds(1))
+                .ignoreExceptionsInstanceOf(TimeoutError.class).untilAsserted(() -> {
             Locator payNow = button(buyer, "Pay now");
             if (payNow.isVisible() && payNow.isEnabled(new Locator.IsEnabledOptions().setTimeout(A_MOMENT_MS))) {
                 payNow.click(new Locator.ClickOptions().setTimeout(A_MOMENT_MS));

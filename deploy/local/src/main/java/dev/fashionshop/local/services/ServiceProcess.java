@@ -35,7 +35,7 @@ public final class ServiceProcess {
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
     /**
      * How often liveness is judged, as the generated Kubernetes probes do: a service slow to answer on two
-     * saturated cores (each probe runs its database and Kafka checks) must fail for many seconds, not
+     * saturated cores (a probe answers once each of its checks has run) must fail for many seconds, not
      * three, before it is killed and its warm JIT thrown away.
      */
     static final Duration LIVENESS_PERIOD = Duration.ofSeconds(5);
