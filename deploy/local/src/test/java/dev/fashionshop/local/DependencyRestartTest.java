@@ -61,7 +61,7 @@ class DependencyRestartTest {
 
     @Test
     void whileTheDatabaseIsAwayEveryServiceIsNotReadyAndItIsReadyAgainWhenItIsBack() throws Exception {
-        Map<String, Integer> restartsBefore = restarts();
+        Map<String, Integer> restartsBefore = shop.restartsOfEachService();
 
         Probes probes = probeWhileRestarting("postgres", () -> {
         });
@@ -69,7 +69,7 @@ class DependencyRestartTest {
         assertThat(probes.notReady).as("services not ready").containsExactlyInAnyOrderElementsOf(SERVICES);
         assertThat(probes.notLive).as("services not live").isEmpty();
         SERVICES.forEach(shop::awaitServiceUp);
-        assertThat(restarts()).as("restarts of each service").isEqualTo(restartsBefore);
+        assertThat(shop.restartsOfEachService()).as("restarts of each service").isEqualTo(restartsBefore);
 
         // and the saga goes on
         String sku = "AFTER-postgres-" + UUID.randomUUID();
@@ -86,7 +86,7 @@ class DependencyRestartTest {
         String itemId = shop.registerItem(sku, 100, 1000);
         // the item is in order-service's catalogue (an event away) before the broker goes
         String before = shop.paidOrder("bob", itemId, sku, 1);
-        Map<String, Integer> restartsBefore = restarts();
+        Map<String, Integer> restartsBefore = shop.restartsOfEachService();
 
         List<String> answers = Collections.synchronizedList(new ArrayList<>());
         List<String> takenWhileAway = Collections.synchronizedList(new ArrayList<>());
@@ -107,7 +107,7 @@ class DependencyRestartTest {
 
         assertThat(probes.notReady).as("services not ready").isEmpty();
         assertThat(probes.notLive).as("services not live").isEmpty();
-        assertThat(restarts()).as("restarts of each service").isEqualTo(restartsBefore);
+        assertThat(shop.restartsOfEachService()).as("restarts of each service").isEqualTo(restartsBefore);
         assertThat(answers).as("answers to the orders placed meanwhile").isNotEmpty().containsOnly("201 PAID");
         assertThat(takenWhileAway).as("orders taken while order-service had no connection to the broker").hasSizeGreaterThanOrEqualTo(3);
         Awaitility.await("order-service connected to the broker again").atMost(ShopApi.SAGA_STEP)
@@ -162,12 +162,6 @@ class DependencyRestartTest {
         } else if (failuresInARow.merge(service, 1, Integer::sum) >= FAILURE_THRESHOLD) {
             failed.add(service);
         }
-    }
-
-    private Map<String, Integer> restarts() {
-        Map<String, Integer> restarts = new ConcurrentHashMap<>();
-        SERVICES.forEach(name -> restarts.put(name, shop.service(name).getInteger("restarts")));
-        return restarts;
     }
 
     /** A probe as Kubernetes makes it: an answer that takes longer than its timeout (2 s here) is a failure. */

@@ -21,6 +21,7 @@ import org.awaitility.Awaitility;
 import dev.fashionshop.local.audit.ShopAudit;
 import dev.fashionshop.local.audit.ShopConnections;
 import dev.fashionshop.local.metrics.ServiceMetrics;
+import dev.fashionshop.local.services.ServiceSpec;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -162,6 +163,13 @@ final class ShopApi {
 
     void startService(String name) {
         given().post(gateway + "/local/services/{name}/start", name).then().statusCode(200);
+    }
+
+    /** How many times the runner has restarted each of the shop's services so far. */
+    Map<String, Integer> restartsOfEachService() {
+        Map<String, Integer> restarts = new ConcurrentHashMap<>();
+        ServiceSpec.SHOP.forEach(spec -> restarts.put(spec.name(), service(spec.name()).getInteger("restarts")));
+        return restarts;
     }
 
     void awaitServiceUp(String name) {

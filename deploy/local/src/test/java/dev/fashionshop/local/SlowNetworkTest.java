@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -58,7 +57,7 @@ class SlowNetworkTest {
         String sku = "SLOW-PAY-" + UUID.randomUUID();
         String itemId = shop.registerItem(sku, STOCK, 1500);
         shop.awaitCatalogued(itemId, sku);
-        Map<String, Integer> restartsBefore = restarts();
+        Map<String, Integer> restartsBefore = shop.restartsOfEachService();
 
         // longer than an order's two calls to payment-service take to time out (1.5 s each), shorter than a deferred order lives
         CompletableFuture<Integer> unwell = linkFault("payment-service", fault, "for=PT8S&delay=" + delay);
@@ -84,7 +83,7 @@ class SlowNetworkTest {
                 + "flowing again, %.1f s after the link was good again%n", fault, answers.size(),
                 answers.stream().mapToLong(Response::time).min().orElseThrow(),
                 answers.stream().mapToLong(Response::time).max().orElseThrow(), seconds(wellAgain));
-        assertThat(restarts()).as("no service restarted").isEqualTo(restartsBefore);
+        assertThat(shop.restartsOfEachService()).as("no service restarted").isEqualTo(restartsBefore);
         shop.assertAuditPasses();
     }
 
@@ -93,7 +92,7 @@ class SlowNetworkTest {
         String sku = "SLOW-KAFKA-" + UUID.randomUUID();
         String itemId = shop.registerItem(sku, STOCK, 1500);
         shop.awaitCatalogued(itemId, sku);
-        Map<String, Integer> restartsBefore = restarts();
+        Map<String, Integer> restartsBefore = shop.restartsOfEachService();
 
         CompletableFuture<Integer> paused = linkFault("kafka", "pause", "for=PT20S");
         List<String> paid = IntStream.range(0, ORDERS_WHILE_UNWELL)
@@ -113,7 +112,7 @@ class SlowNetworkTest {
         shop.completeDelivery(deliveryId);
         shop.awaitView("alice", paid.get(0), "DELIVERED");
         SERVICES.forEach(shop::awaitServiceUp);
-        assertThat(restarts()).as("no service restarted").isEqualTo(restartsBefore);
+        assertThat(shop.restartsOfEachService()).as("no service restarted").isEqualTo(restartsBefore);
         shop.assertAuditPasses();
     }
 
@@ -154,11 +153,5 @@ class SlowNetworkTest {
 
     private static double seconds(long sinceNanos) {
         return (System.nanoTime() - sinceNanos) / 1e9;
-    }
-
-    private Map<String, Integer> restarts() {
-        Map<String, Integer> restarts = new ConcurrentHashMap<>();
-        SERVICES.forEach(name -> restarts.put(name, shop.service(name).getInteger("restarts")));
-        return restarts;
     }
 }
